@@ -1,0 +1,69 @@
+"""Corpus readers: one module per format, each yielding Articles or Problems (never raising on bad records).
+
+Every reader module exposes `read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from searchkit.article import Article, Problem
+from searchkit.errors import CorpusError
+
+# format name -> (module, file extensions it claims under --format auto)
+FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "text": ("searchkit.readers.text", (".txt",)),
+    "jsonl": ("searchkit.readers.jsonl", (".jsonl", ".ndjson", ".json")),
+    "csv": ("searchkit.readers.csvfile", (".csv", ".tsv")),
+    "reuters": ("searchkit.readers.reuters", (".sgm", ".sgml")),
+}
+FORMAT_NAMES = ("auto", *FORMATS)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    format: str = "auto"
+    dayfirst: bool = False  # numeric dates like 7/8/2016 are month-first unless this is set
+    column_map: Mapping[str, str] = field(default_factory=dict)  # csv: article field -> column name
+
+
+def format_for(path: Path, requested: str) -> str | None:
+    """The format a file is read with, or None when --format auto does not recognise it."""
+    if requested != "auto":
+        return requested
+    suffix = path.suffix.lower()
+    for name, (_module, suffixes) in FORMATS.items():
+        if suffix in suffixes:
+            return name
+    return None
+
+
+def corpus_files(paths: Iterable[Path], options: ReadOptions) -> list[Path]:
+    """Every file the given paths stand for, sorted so that ids and order are stable across runs."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise CorpusError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            files.extend(p for p in found if format_for(p, options.format) is not None)
+        else:
+            files.append(path)
+    return files
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
+    """Articles and problems from one file, read in the format options.format names (or guessed)."""
+    name = format_for(path, options.format)
+    if name is None:
+        yield Problem(str(path), f"unknown file type {path.suffix or '(none)'!r}; use --format")
+        return
+    module = importlib.import_module(FORMATS[name][0])
+    yield from module.read_file(path, options)

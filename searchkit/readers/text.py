@@ -1,0 +1,81 @@
+"""The seed format: one article per .txt file.
+
+    Monday December 05, 2022          <- optional page date (when the page was printed)
+    Pakistan, Russia to work ...      <- headline
+    March 15, 2018                    <- publication date
+    ISLAMABAD: In another ...         <- body paragraphs; may open with a dateline
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from searchkit.article import Article, Problem
+from searchkit.dates import is_date_line, parse_date
+from searchkit.errors import DateParseError
+from searchkit.readers import ReadOptions
+from searchkit.readers.decoding import decode, looks_binary
+
+# An upper-case place name and a colon opening the body: "ISLAMABAD: ...", "NEW YORK: ...".
+DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{1,40}?)\s*:\s+")
+
+
+def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    if not data.strip():
+        yield Problem(str(path), "empty file")
+        return
+    if looks_binary(data):
+        yield Problem(str(path), "binary file, not text")
+        return
+    lines = [line.strip() for line in decode(data).splitlines()]
+    lines = [line for line in lines if line]
+    yield from parse_lines(lines, path, options)
+
+
+def parse_lines(lines: list[str], path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
+    location = str(path)
+    warnings: list[Problem] = []
+
+    def read_date(line: str) -> date | None:
+        try:
+            parsed = parse_date(line, dayfirst=options.dayfirst)
+        except DateParseError:
+            warnings.append(Problem(location, f"unreadable date line {line!r}; indexed without a date", False))
+            return None
+        warnings.extend(Problem(location, w, False) for w in parsed.warnings)
+        return parsed.date
+
+    page_date = None
+    if lines and is_date_line(lines[0]):
+        page_date = read_date(lines.pop(0))
+    if not lines:
+        yield Problem(location, "no headline")
+        return
+    headline = lines.pop(0)
+    published = None
+    if lines and is_date_line(lines[0]):
+        published = read_date(lines.pop(0))
+    elif page_date is not None:
+        # Only one date, above the headline: it is all we know of when the article appeared.
+        published, page_date = page_date, None
+        warnings.append(Problem(location, "no publication date line; using the date above the headline", False))
+    body = "\n\n".join(lines)
+    match = DATELINE.match(body)
+    yield from warnings
+    yield Article(
+        id=path.stem,
+        headline=headline,
+        body=body,
+        published=published,
+        page_date=page_date,
+        dateline=match.group(1).strip() if match else "",
+        source=location,
+    )
