@@ -4,7 +4,7 @@ the index stores them and the query side hands them back."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 
@@ -33,6 +33,20 @@ class Article:
     mentioned: list[date] = field(default_factory=list)
     source: str = ""  # file path, plus ":line" where one file holds many records
     url: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "published": self.published.isoformat() if self.published else None,
+            "page_date": self.page_date.isoformat() if self.page_date else None,
+            "mentioned_dates": [day.isoformat() for day in self.mentioned],
+            "dateline": self.dateline,
+            "officials": [asdict(official) for official in self.officials],
+            "source": self.source,
+            "url": self.url,
+            "body": self.body,
+        }
 
     def content_hash(self) -> str:
         """A digest of what the reader produced, to tell changed articles from unchanged ones."""

@@ -35,3 +35,7 @@ class StrictModeError(SearchkitError):
     """`--strict` indexing met a record it would have skipped; the index was left unchanged."""
 
     exit_code = 3
+
+
+class ArticleNotFound(SearchkitError):
+    """No article has the id asked for."""

@@ -1,0 +1,334 @@
+"""The command line: a thin click shell over SearchEngine and index_corpus.
+
+Exit codes: 0 results found / work done; 1 no results (grep's convention) or no such article;
+2 bad usage or input (option, date, query, corpus path); 3 index problem (missing, corrupt,
+untrusted, locked, or --strict indexing met a bad record); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from searchkit.errors import CorpusError, SearchkitError, UsageError
+
+MAP_KEYS = ("headline", "body", "published", "id", "url", "dateline")
+FORMATS = ("auto", "text", "jsonl", "csv", "reuters")
+
+
+class _Failure(click.ClickException):
+    """A searchkit error shown as one line on stderr, with its own exit code."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(f"searchkit: error: {self.format_message()}", err=True)
+
+
+def reports_errors(command):
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except SearchkitError as exc:
+            raise _Failure(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise _Failure("interrupted", 130) from None
+
+    return wrapper
+
+
+def index_options(command):
+    """--index and --trust-index, shared by every command that opens an index."""
+    command = click.option(
+        "--trust-index",
+        is_flag=True,
+        help="Open the index even if others could write it (its files hold pickles: only for folders you trust).",
+    )(command)
+    return click.option(
+        "--index",
+        "index_dir",
+        envvar="SEARCHKIT_INDEX",
+        default="index",
+        show_default=True,
+        type=click.Path(path_type=Path),
+        help="Index folder (env SEARCHKIT_INDEX).",
+    )(command)
+
+
+def _engine(index_dir: Path, trust: bool, dayfirst: bool = False):
+    from searchkit.search import SearchEngine
+
+    return SearchEngine(index_dir, trust=trust, dayfirst=dayfirst)
+
+
+def _print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.command("search")
+@click.argument("words", nargs=-1)
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000), help="Hits per page.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page of hits to show.")
+@click.option("--from", "start", metavar="DATE", help="Published on or after DATE (2018, 2018-03, 'March 1, 2018').")
+@click.option("--to", "end", metavar="DATE", help="Published on or before DATE (inclusive: --to 2018 means to Dec 31).")
+@click.option("--on", metavar="DATE", help="Published on this day, month or year.")
+@click.option("--official", multiple=True, metavar="NAME", help="Only articles naming this official (repeatable).")
+@click.option("--undated", is_flag=True, help="Only articles without a publication date.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
+@click.option("--like", "like_id", metavar="ID", help="Articles similar to the article with this id.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.option("--no-snippet", is_flag=True, help="Leave out the snippets.")
+@click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first.")
+@click.option(
+    "--corpus",
+    envvar="SEARCHKIT_CORPUS",
+    default="corpus",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Corpus indexed first when the index does not exist yet (env SEARCHKIT_CORPUS).",
+)
+@index_options
+@reports_errors
+def search_command(words, limit, page, start, end, on, official, undated, sort, like_id, as_json, no_snippet,
+                   dayfirst, corpus, index_dir, trust_index):
+    """Search the news archive: ranked hits, best first, with dates and highlighted snippets.
+
+    \b
+    Examples:
+      search FATF
+      search "FATF" --from "March 1, 2018" --to 2018-03-31
+      search 'sanctions -oil "foreign minister"' --sort newest
+      search 'official:Lavrov date:2018-03' --json
+    """
+    from searchkit import store
+
+    if store.is_vacant(index_dir):
+        _build_first_index(index_dir, corpus, trust_index)
+    with _engine(index_dir, trust_index, dayfirst) as engine:
+        if like_id:
+            results = engine.more_like(like_id, limit=limit, start=start, end=end)
+        else:
+            results = engine.search(
+                " ".join(words), start=start, end=end, on=on, official=official, undated=undated, sort=sort,
+                limit=limit, page=page, facets=as_json, snippets=not no_snippet,
+            )
+    if as_json:
+        _print_json(results.to_dict())
+    else:
+        _print_hits(results, with_snippet=not no_snippet)
+    if not results.hits:
+        message = f"no results for {results.query!r}" if results.total == 0 else f"no hits on page {page}"
+        if results.suggestion:
+            message += f"; did you mean: {results.suggestion}"
+        click.echo(message, err=True)
+        sys.exit(1)
+
+
+def _print_hits(results, with_snippet: bool) -> None:
+    from searchkit.display import clean, hit_lines, is_terminal
+
+    terminal = is_terminal(sys.stdout)
+    first = (results.page - 1) * results.limit
+    for rank, hit in enumerate(results.hits, start=first + 1):
+        for line in hit_lines(rank, hit, terminal, with_snippet):
+            click.echo(line)
+    if results.hits:
+        shown = f"{first + 1}-{first + len(results.hits)}"
+        click.echo(f"-- {shown} of {results.total} results", err=True)
+        if results.suggestion:
+            click.echo(f"Did you mean: {clean(results.suggestion)}", err=True)
+
+
+def _build_first_index(index_dir: Path, corpus: Path, trust: bool) -> None:
+    from searchkit.indexer import index_corpus
+    from searchkit.store import SourceSpec
+
+    if not corpus.exists():
+        raise CorpusError(f"{corpus}: corpus folder not found (set --corpus or SEARCHKIT_CORPUS)")
+    click.echo(f"searchkit: no index in {index_dir} yet; building it from {corpus} ...", err=True)
+    summary = index_corpus(index_dir, [SourceSpec(str(corpus))], trust=trust, progress=_ConsoleProgress(quiet=False))
+    click.echo(f"searchkit: {summary.line()}", err=True)
+
+
+class _ConsoleProgress:
+    """Problems on stderr as `file:line: reason`; a progress bar on a terminal unless quiet."""
+
+    def __init__(self, quiet: bool):
+        from searchkit.display import is_terminal
+
+        self.quiet = quiet
+        self.bar = None
+        self.show_bar = not quiet and is_terminal(sys.stderr)
+
+    def start(self, total_files: int) -> None:
+        if self.show_bar and total_files > 1:
+            self.bar = click.progressbar(length=total_files, label="indexing", file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+
+    def file_done(self, path: str) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def problem(self, problem) -> None:
+        from searchkit.display import clean
+
+        if problem.skipped or not self.quiet:
+            kind = "skipped" if problem.skipped else "warning"
+            click.echo(f"{kind}: {clean(str(problem))}", err=True)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="searchkit")
+def main():
+    """searchkit: full-text search for news archives (index, search, officials, stats, show)."""
+
+
+main.add_command(search_command)
+
+
+@main.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Build a fresh index beside the live one and swap it in when complete.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True)
+@click.option("--dayfirst", is_flag=True, help="Numeric dates in these sources are day-first (15/03/2018).")
+@click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="CSV column for a field (repeatable).")
+@click.option("--strict", is_flag=True, help="Fail (exit 3, index unchanged) instead of skipping a bad record.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, warnings or summary; errors and skips only.")
+@click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@index_options
+@reports_errors
+def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_timeout, index_dir, trust_index):
+    """Index corpus files or folders (default: the sources this index remembers, else ./corpus).
+
+    Incremental: only new and changed articles are written; articles whose files vanished are removed.
+
+    \b
+    Examples:
+      searchkit index corpus/
+      searchkit index ../shared/corpora/reuters21578
+      searchkit index news.csv --map headline=Heading --map published=Date
+      searchkit index --rebuild
+    """
+    from searchkit import store
+    from searchkit.indexer import index_corpus
+
+    column_map = _parse_mappings(mappings)
+    if not paths and store.is_vacant(index_dir):
+        paths = (Path("corpus"),)
+    for path in paths:
+        if not path.exists():
+            raise CorpusError(f"{path}: no such file or folder")
+    sources = [store.SourceSpec(str(p), fmt, dayfirst, column_map) for p in paths] or None
+    progress = _ConsoleProgress(quiet)
+    try:
+        summary = index_corpus(
+            index_dir, sources, rebuild=rebuild, strict=strict, lock_timeout=lock_timeout, trust=trust_index,
+            progress=progress,
+        )
+    finally:
+        progress.finish()
+    if not quiet:
+        click.echo(summary.line())
+
+
+def _parse_mappings(mappings) -> dict[str, str]:
+    column_map = {}
+    for item in mappings:
+        key, sep, column = item.partition("=")
+        if not sep or key.strip() not in MAP_KEYS or not column.strip():
+            raise UsageError(f"--map {item!r}: expected FIELD=COLUMN with FIELD one of {', '.join(MAP_KEYS)}")
+        column_map[key.strip()] = column.strip()
+    return column_map
+
+
+@main.command("officials")
+@click.argument("words", nargs=-1)
+@click.option("--from", "start", metavar="DATE", help="Articles published on or after DATE.")
+@click.option("--to", "end", metavar="DATE", help="Articles published on or before DATE.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many officials.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@index_options
+@reports_errors
+def officials_command(words, start, end, limit, as_json, index_dir, trust_index):
+    """Who's who: officials named in the matching articles, with article counts, titles and dates seen.
+
+    \b
+    Examples:
+      searchkit officials FATF
+      searchkit officials --from 2018 --json
+    """
+    from searchkit.display import official_line
+
+    with _engine(index_dir, trust_index) as engine:
+        people = engine.officials(" ".join(words) or None, start=start, end=end, limit=limit)
+    if as_json:
+        _print_json([person.to_dict() for person in people])
+    else:
+        for person in people:
+            click.echo(official_line(person))
+    if not people:
+        click.echo("no officials found", err=True)
+        sys.exit(1)
+
+
+@main.command("show")
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@index_options
+@reports_errors
+def show_command(article_id, as_json, index_dir, trust_index):
+    """One article in full, with its dates and officials.
+
+    \b
+    Example:
+      searchkit show 000_4a479e11edf3a116
+    """
+    from searchkit.display import clean, shown_path, strip_controls
+
+    with _engine(index_dir, trust_index) as engine:
+        article = engine.get(article_id)
+    if as_json:
+        _print_json(article.to_dict())
+        return
+    click.echo(clean(article.headline))
+    click.echo(f"published: {article.published or '-'}    page date: {article.page_date or '-'}")
+    if article.dateline:
+        click.echo(f"dateline:  {clean(article.dateline)}")
+    if article.mentioned:
+        click.echo("mentions:  " + ", ".join(day.isoformat() for day in article.mentioned))
+    for official in article.officials:
+        title = f", {clean(official.title)}" if official.title else ""
+        click.echo(f"official:  {clean(official.name)}{title}")
+    click.echo(f"source:    {shown_path(article.source)}")
+    click.echo()
+    for paragraph in article.body.split("\n\n"):
+        click.echo(strip_controls(paragraph).strip() + "\n")
+
+
+@main.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@index_options
+@reports_errors
+def stats_command(as_json, index_dir, trust_index):
+    """Article count, date range, counts per source and year, undated and skipped counts, size on disk."""
+    from searchkit.display import stats_lines
+
+    with _engine(index_dir, trust_index) as engine:
+        stats = engine.stats()
+    if as_json:
+        _print_json(stats.to_dict())
+    else:
+        for line in stats_lines(stats):
+            click.echo(line)

@@ -1,0 +1,90 @@
+"""Turning results into terminal text. Everything from the corpus passes through `clean` first, so an
+article cannot recolour or rewrite the user's terminal with escape sequences or control characters."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from searchkit.results import Hit, IndexStats, OfficialSummary
+
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+# ANSI/VT escape sequences (CSI, OSC, and two-character escapes), then any other control character.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Escape sequences and control characters removed; tabs and line breaks become spaces."""
+    text = _ESCAPES.sub("", text)
+    return _CONTROL.sub("", re.sub(r"[\t\n\r]", " ", text))
+
+
+def clean(text: str) -> str:
+    """Corpus text made safe to print on one line."""
+    return " ".join(strip_controls(text).split())
+
+
+def marked(text: str, spans: list[tuple[int, int]], terminal: bool) -> str:
+    """The snippet with its highlights: bold on a terminal, [brackets] when piped."""
+    opener, closer = (BOLD, RESET) if terminal else ("[", "]")
+    out, position = [], 0
+    for start, end in sorted(spans):
+        out += [strip_controls(text[position:start]), opener, strip_controls(text[start:end]), closer]
+        position = end
+    out.append(strip_controls(text[position:]))
+    return "".join(out)
+
+
+def shown_path(source: str) -> str:
+    """A source path relative to the working folder when it is below it (shorter to read and copy)."""
+    path, sep, line = source.rpartition(":") if re.search(r":\d+$", source) else (source, "", "")
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        relative = path
+    shown = relative if not relative.startswith("..") else path
+    return clean(shown + (sep + line if sep else ""))
+
+
+def hit_lines(rank: int, hit: Hit, terminal: bool, with_snippet: bool) -> list[str]:
+    day = hit.published.isoformat() if hit.published else "(undated)"
+    headline = f"{BOLD}{clean(hit.headline)}{RESET}" if terminal else clean(hit.headline)
+    lines = [f"{rank:>2}. {day}  {headline}"]
+    if with_snippet and hit.snippet:
+        lines.append(f"    {marked(hit.snippet, hit.highlights, terminal)}")
+    lines.append(f"    {shown_path(hit.source)}  [id {clean(hit.id)}]")
+    return lines
+
+
+def official_line(summary: OfficialSummary) -> str:
+    span = ""
+    if summary.first_seen:
+        span = f"  {summary.first_seen}..{summary.last_seen}"
+    title = f" — {clean(summary.titles[0])}" if summary.titles else ""
+    where = f" ({clean(summary.affiliation)})" if summary.affiliation else ""
+    corporate = " [corporate]" if summary.kind == "corporate" else ""
+    return f"{summary.articles:>5}  {clean(summary.name)}{title}{where}{corporate}{span}"
+
+
+def stats_lines(stats: IndexStats) -> list[str]:
+    first = stats.first_published.isoformat() if stats.first_published else "-"
+    last = stats.last_published.isoformat() if stats.last_published else "-"
+    lines = [
+        f"index:      {stats.index_dir}",
+        f"articles:   {stats.articles}",
+        f"published:  {first} .. {last}",
+        f"undated:    {stats.undated}",
+        f"skipped:    {stats.skipped}",
+        f"size:       {stats.size_bytes / 1e6:.1f} MB",
+        "per source:",
+    ]
+    lines += [f"  {count:>8}  {shown_path(source)}" for source, count in stats.per_source.items()]
+    lines.append("per year:")
+    lines += [f"  {count:>8}  {year}" for year, count in stats.per_year.items()]
+    return lines
+
+
+def is_terminal(stream) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
+

@@ -1,0 +1,341 @@
+"""Building and updating the index: incremental by content hash, atomic rebuilds, one writer at a time."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from searchkit.article import Article, Problem
+from searchkit.enrich import enrich
+from searchkit.errors import IndexProblem, StrictModeError
+from searchkit.locking import writer_lock
+from searchkit.readers import ReadOptions, corpus_files, read_file
+from searchkit.schema import SCHEMA_VERSION, build_schema, to_document
+from searchkit.store import (
+    BUILDING_SUFFIX,
+    CURRENT_FILE,
+    GENERATION_PREFIX,
+    LOCK_FILE,
+    REBUILD_HINT,
+    FileState,
+    IndexMeta,
+    SourceSpec,
+    check_trusted,
+    current_generation,
+    has_index,
+    is_vacant,
+    make_private_dir,
+    read_meta,
+    switch_current,
+    write_meta,
+)
+
+DEFAULT_LOCK_TIMEOUT = 30.0
+WRITER_LIMIT_MB = 256
+DUPLICATE_ID_SEPARATOR = "~"
+
+
+@dataclass
+class IndexSummary:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+    rebuilt: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def line(self) -> str:
+        written = self.added + self.updated
+        rate = written / self.seconds if self.seconds > 0 else 0.0
+        counts = (
+            f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+            f"{self.unchanged} unchanged, {self.skipped} skipped"
+        )
+        if not self.changed:
+            return f"nothing changed: {counts} in {self.seconds:.1f} s"
+        return f"{counts} in {self.seconds:.1f} s ({rate:.0f} articles/s)"
+
+
+class IndexProgress:
+    """What the indexer tells its caller as it goes; the CLI draws a bar and prints problems from it."""
+
+    def start(self, total_files: int) -> None:
+        """Called once the corpus files are listed."""
+
+    def file_done(self, path: str) -> None:
+        """Called after each corpus file, read or skipped as unchanged."""
+
+    def problem(self, problem: Problem) -> None:
+        """Called for each skipped record and each warning."""
+
+
+def index_corpus(
+    index_dir: Path,
+    sources: Iterable[SourceSpec] | None = None,
+    *,
+    rebuild: bool = False,
+    strict: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    trust: bool = False,
+    progress: IndexProgress | None = None,
+) -> IndexSummary:
+    """Bring the index at index_dir up to date with its sources (given ones are added to those remembered).
+
+    A fresh or --rebuild build is written beside the live index and swapped in only when complete.
+    """
+    index_dir = Path(index_dir)
+    _check_is_index_folder(index_dir)
+    make_private_dir(index_dir)
+    progress = progress or IndexProgress()
+    started = time.monotonic()
+    with writer_lock(index_dir / LOCK_FILE, lock_timeout):
+        _remove_leftovers(index_dir)
+        live = current_generation(index_dir) if has_index(index_dir) else None
+        meta = read_meta(live) if live else None
+        if live and not trust:
+            check_trusted(index_dir, live)
+        outdated = meta is not None and meta.schema_version != SCHEMA_VERSION
+        if outdated and not rebuild:
+            raise IndexProblem(
+                f"{index_dir}: built with schema version {meta.schema_version}, "
+                f"this searchkit uses {SCHEMA_VERSION}; {REBUILD_HINT}"
+            )
+        chosen = _choose_sources(meta, sources, rebuild)
+        if live is None or rebuild or outdated:
+            summary = _build_generation(index_dir, live, chosen, strict, progress)
+        else:
+            summary = _update_generation(live, meta, chosen, strict, progress)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _check_is_index_folder(index_dir: Path) -> None:
+    """Never write into a folder that holds something other than a searchkit index."""
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexProblem(f"{index_dir}: not a folder")
+    if is_vacant(index_dir) or has_index(index_dir):
+        return
+    if not any(p.name.startswith(GENERATION_PREFIX) for p in index_dir.iterdir()):
+        raise IndexProblem(f"{index_dir}: not a searchkit index (no {CURRENT_FILE} file); choose another --index")
+
+
+def _remove_leftovers(index_dir: Path) -> None:
+    """Drop interrupted rebuilds and generations older than the one before the live one."""
+    live_name = (index_dir / CURRENT_FILE).read_text().strip() if has_index(index_dir) else ""
+    generations = sorted(p for p in index_dir.iterdir() if p.name.startswith(GENERATION_PREFIX))
+    finished = [p for p in generations if not p.name.endswith(BUILDING_SUFFIX)]
+    # The generation before the live one stays: a searcher opened before the swap may still read it.
+    keep = {live_name}
+    if live_name in [p.name for p in finished]:
+        position = [p.name for p in finished].index(live_name)
+        if position > 0:
+            keep.add(finished[position - 1].name)
+    for path in generations:
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _choose_sources(meta: IndexMeta | None, given: Iterable[SourceSpec] | None, rebuild: bool) -> list[SourceSpec]:
+    remembered = meta.sources if meta else []
+    given = [_resolved(spec) for spec in given] if given is not None else []
+    if not given:
+        if not remembered:
+            raise IndexProblem("no corpus given and the index remembers none; name a corpus folder or file")
+        return remembered
+    if rebuild:
+        return given
+    by_path = {spec.path: spec for spec in remembered}
+    by_path.update({spec.path: spec for spec in given})
+    return list(by_path.values())
+
+
+def _resolved(spec: SourceSpec) -> SourceSpec:
+    return SourceSpec(str(Path(spec.path).resolve()), spec.format, spec.dayfirst, dict(spec.column_map))
+
+
+def _next_generation_name(index_dir: Path) -> str:
+    numbers = [
+        int(p.name[len(GENERATION_PREFIX) :].split(".")[0])
+        for p in index_dir.iterdir()
+        if p.name.startswith(GENERATION_PREFIX) and p.name[len(GENERATION_PREFIX) :].split(".")[0].isdigit()
+    ]
+    return f"{GENERATION_PREFIX}{max(numbers, default=0) + 1:06d}"
+
+
+def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummary:
+    name = _next_generation_name(index_dir)
+    building = index_dir / (name + BUILDING_SUFFIX)
+    make_private_dir(building)
+    try:
+        ix = whoosh_index.create_in(str(building), build_schema())
+        meta = IndexMeta(schema_version=SCHEMA_VERSION, sources=sources, created=_now())
+        run = _IndexRun(ix.writer(limitmb=WRITER_LIMIT_MB), meta, existing={}, strict=strict, progress=progress)
+        run.index_sources(sources)
+        run.writer.commit()
+        meta.updated = _now()
+        write_meta(building, meta)
+        final = index_dir / name
+        os.rename(building, final)
+        switch_current(index_dir, final)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    run.summary.rebuilt = True
+    if live is not None:
+        _remove_leftovers(index_dir)
+    return run.summary
+
+
+def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress) -> IndexSummary:
+    try:
+        ix = whoosh_index.open_dir(str(live))
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, timeout=DEFAULT_LOCK_TIMEOUT)
+        existing = _existing_articles(writer.reader())
+    except IndexProblem:
+        raise
+    except Exception as exc:  # Whoosh raises many kinds on a damaged index
+        raise IndexProblem(f"{live.parent}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}") from None
+    meta.sources = sources
+    run = _IndexRun(writer, meta, existing=existing, strict=strict, progress=progress)
+    try:
+        run.index_sources(sources)
+    except BaseException:
+        writer.cancel()
+        raise
+    if run.summary.changed:
+        writer.commit()
+        meta.updated = _now()
+    else:
+        writer.cancel()
+    write_meta(live, meta)
+    return run.summary
+
+
+def _existing_articles(reader) -> dict[str, dict[str, str]]:
+    """source file -> {article id -> content hash}, read from columns so no stored body is loaded."""
+    ids = reader.column_reader("id")
+    files = reader.column_reader("source_file")
+    hashes = reader.column_reader("content_hash")
+    existing: dict[str, dict[str, str]] = {}
+    for docnum in reader.all_doc_ids():
+        existing.setdefault(files[docnum], {})[ids[docnum]] = hashes[docnum]
+    return existing
+
+
+class _IndexRun:
+    """One pass over the sources with one open writer."""
+
+    def __init__(self, writer, meta: IndexMeta, existing, strict: bool, progress: IndexProgress):
+        self.writer = writer
+        self.meta = meta
+        self.existing = existing
+        self.strict = strict
+        self.progress = progress
+        self.summary = IndexSummary()
+        # article id -> the file that owns it, to give a clashing id from another record a suffix
+        self.owners = {article_id: path for path, ids in existing.items() for article_id in ids}
+
+    def index_sources(self, sources: list[SourceSpec]) -> None:
+        listed = [(spec, self._files_of(spec)) for spec in sources]
+        self.progress.start(sum(len(files) for _spec, files in listed))
+        for spec, files in listed:
+            options = ReadOptions(format=spec.format, dayfirst=spec.dayfirst, column_map=spec.column_map)
+            for path in files:
+                self._index_file(path, options)
+                self.progress.file_done(str(path))
+            self._remove_vanished(spec, {str(path) for path in files})
+
+    def _files_of(self, spec: SourceSpec) -> list[Path]:
+        files = corpus_files([Path(spec.path)], ReadOptions(format=spec.format))
+        if spec.path in self.meta.empty_sources:
+            self.meta.empty_sources.remove(spec.path)
+        if not files:
+            self.meta.empty_sources.append(spec.path)
+            self._problem(Problem(spec.path, "no readable articles found"))
+        return files
+
+    def _index_file(self, path: Path, options: ReadOptions) -> None:
+        key = str(path)
+        info = path.stat()
+        known = self.meta.files.get(key)
+        if known and known.mtime_ns == info.st_mtime_ns and known.size == info.st_size and key in self.existing:
+            self.summary.unchanged += known.articles
+            return
+        previous = self.existing.get(key, {})
+        for article_id in previous:
+            self.owners.pop(article_id, None)
+        seen: set[str] = set()
+        skipped = 0
+        for item in read_file(path, options):
+            if isinstance(item, Problem):
+                skipped += item.skipped
+                self._problem(item)
+                continue
+            self._claim_id(item, key)
+            seen.add(item.id)
+            content_hash = item.content_hash()
+            if previous.get(item.id) == content_hash:
+                self.summary.unchanged += 1
+                continue
+            document = to_document(enrich(item), key)
+            if item.id in previous:
+                self.writer.update_document(**document)
+                self.summary.updated += 1
+            else:
+                self.writer.add_document(**document)
+                self.summary.added += 1
+        for article_id in previous.keys() - seen:
+            self.writer.delete_by_term("id", article_id)
+            self.summary.removed += 1
+        self.existing[key] = dict.fromkeys(seen, "")
+        self.meta.files[key] = FileState(info.st_mtime_ns, info.st_size, len(seen), skipped)
+
+    def _claim_id(self, article: Article, source_file: str) -> None:
+        """Give an id already used by another record a numbered suffix, so no article replaces another."""
+        base, number = article.id, 1
+        while article.id in self.owners:
+            number += 1
+            article.id = f"{base}{DUPLICATE_ID_SEPARATOR}{number}"
+        if number > 1:
+            self._problem(
+                Problem(
+                    article.source,
+                    f"duplicate id {base!r} (also used by {self.owners[base]}); indexed as {article.id!r}",
+                    skipped=False,
+                )
+            )
+        self.owners[article.id] = source_file
+
+    def _remove_vanished(self, spec: SourceSpec, present: set[str]) -> None:
+        root = spec.path.rstrip(os.sep)
+        for key in [k for k in self.meta.files if (k == root or k.startswith(root + os.sep)) and k not in present]:
+            self.writer.delete_by_term("source_file", key)
+            self.summary.removed += self.meta.files.pop(key).articles
+            for article_id in self.existing.pop(key, {}):
+                self.owners.pop(article_id, None)
+
+    def _problem(self, problem: Problem) -> None:
+        if problem.skipped:
+            self.summary.skipped += 1
+            if self.strict:
+                raise StrictModeError(f"{problem} (--strict: nothing was written)")
+        else:
+            self.summary.warnings += 1
+        self.progress.problem(problem)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

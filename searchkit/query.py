@@ -1,0 +1,170 @@
+"""Query text -> Whoosh query: the query language users type, and the terms snippets highlight.
+
+Words prefer documents with all of them (an OR group that rewards each extra match), "phrases" match
+unstemmed text, AND/OR/NOT/-word/parentheses/word* work as in other search boxes, and `field:` prefixes
+name one field. `date:` and `mentioned:` are read here with searchkit's own date parser and become
+filters for the whole query, because Whoosh's date plugin misreads ISO dates inside ranges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from whoosh import query as wq
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    MultifieldPlugin,
+    OrGroup,
+    PlusMinusPlugin,
+    QueryParser,
+    SingleQuotePlugin,
+    syntax,
+)
+from whoosh.qparser.plugins import Plugin
+
+from searchkit.dates import parse_range
+from searchkit.errors import DateParseError, QueryError
+
+MAX_QUERY_CHARS = 2000
+# field name users type -> index field (None: a date filter handled here, not by Whoosh)
+USER_FIELDS = {
+    "headline": "headline",
+    "body": "body",
+    "official": "officials",
+    "date": None,
+    "mentioned": None,
+    "source": "source",
+}
+DATE_FIELDS = {"date": "published", "mentioned": "mentioned"}
+SEARCHED_FIELDS = ("headline", "body", "officials")
+FIELD_BOOSTS = {"headline": 2.0, "body": 1.0, "officials": 1.5}
+EXACT_FIELDS = {"headline": "headline_exact", "body": "body_exact"}
+# How much more a document matching one more of the words scores (Whoosh's OrGroup "coord" factor).
+ALL_WORDS_BONUS = 0.9
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_QUOTED = re.compile(r'"[^"]*"?')
+_FIELD_PREFIX = re.compile(r"(?<![\w\"'])([A-Za-z_]\w*):(?=\S)")
+_DATE_TERM = re.compile(r"(?<![\w\"])(date|mentioned):(\[[^\]]*\]?|\"[^\"]*\"?|\S+)", re.IGNORECASE)
+
+
+@dataclass
+class DateFilter:
+    field: str  # "published" or "mentioned"
+    start: date | None
+    end: date | None
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    query: wq.Query  # Every() when the text holds only filters
+    date_filters: list[DateFilter] = field(default_factory=list)
+    has_words: bool = False
+
+
+class _ExactPhrasesPlugin(Plugin):
+    """Send phrases in headline/body to the unstemmed copies of those fields."""
+
+    def filters(self, parser):
+        return [(self._to_exact, 120)]  # after MultifieldPlugin (110) has named each node's field
+
+    def _to_exact(self, parser, group):
+        for node in group:
+            if isinstance(node, syntax.GroupNode):
+                self._to_exact(parser, node)
+            elif type(node).__name__ == "PhraseNode" and node.fieldname in EXACT_FIELDS:
+                node.set_fieldname(EXACT_FIELDS[node.fieldname], override=True)
+        return group
+
+
+def make_parser(schema) -> QueryParser:
+    parser = QueryParser(None, schema, group=OrGroup.factory(ALL_WORDS_BONUS))
+    parser.remove_plugin_class(SingleQuotePlugin)  # apostrophes belong to names like O'Connor
+    parser.add_plugins(
+        [
+            MultifieldPlugin(SEARCHED_FIELDS, fieldboosts=FIELD_BOOSTS),
+            PlusMinusPlugin(),
+            FieldAliasPlugin({"officials": ["official"]}),
+            _ExactPhrasesPlugin(),
+        ]
+    )
+    return parser
+
+
+def parse_query(text: str, parser: QueryParser, *, reference: date, dayfirst: bool = False) -> ParsedQuery:
+    """Read the user's query text; raise QueryError/DateParseError with a one-line reason."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query is {len(text)} characters long; at most {MAX_QUERY_CHARS} are accepted")
+    cleaned = _CONTROL.sub(" ", text)
+    _check_fields(cleaned)
+    date_filters: list[DateFilter] = []
+
+    def take_date_term(match: re.Match) -> str:
+        name, value = match.group(1).lower(), match.group(2).strip('"')
+        try:
+            start, end = parse_range(value, reference=reference, dayfirst=dayfirst)
+        except DateParseError as exc:
+            raise DateParseError(f"{name}:{match.group(2)}: {exc}") from None
+        date_filters.append(DateFilter(DATE_FIELDS[name], start, end))
+        return " "
+
+    words = _DATE_TERM.sub(take_date_term, cleaned)
+    words = _FIELD_PREFIX.sub(lambda m: m.group(1).lower() + ":", words)
+    if not words.strip():
+        return ParsedQuery(text, wq.Every(), date_filters, has_words=False)
+    parsed = parser.parse(words)
+    if parsed is wq.NullQuery or isinstance(parsed, wq.NullQuery.__class__):
+        raise QueryError(f"query {text!r} has no searchable words (only operators or stop words)")
+    return ParsedQuery(text, parsed, date_filters, has_words=True)
+
+
+def _check_fields(text: str) -> None:
+    outside_quotes = _QUOTED.sub(" ", text)
+    for match in _FIELD_PREFIX.finditer(outside_quotes):
+        if match.group(1).lower() not in USER_FIELDS:
+            known = ", ".join(f"{name}:" for name in USER_FIELDS)
+            raise QueryError(f"unknown field '{match.group(1)}:' in the query; known fields: {known}")
+
+
+@dataclass
+class HighlightTerms:
+    """What a snippet should mark: stemmed words, word prefixes, and phrases (unstemmed word lists)."""
+
+    stems: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    phrases: list[list[str]] = field(default_factory=list)
+
+
+def highlight_terms(query: wq.Query) -> HighlightTerms:
+    terms = HighlightTerms()
+    _collect(query, terms)
+    return terms
+
+
+def _collect(node: wq.Query, terms: HighlightTerms) -> None:
+    if isinstance(node, wq.Not):
+        return  # excluded words are never highlighted
+    if isinstance(node, wq.AndNot):
+        _collect(node.a, terms)
+        return
+    if isinstance(node, wq.Phrase):
+        if node.fieldname in EXACT_FIELDS.values():
+            terms.phrases.append([str(w) for w in node.words])
+        return
+    if isinstance(node, (wq.Prefix, wq.Wildcard)):
+        if node.fieldname in ("headline", "body"):
+            terms.prefixes.add(str(node.text).rstrip("*?"))
+        return
+    if isinstance(node, wq.Term):
+        if node.fieldname in ("headline", "body"):
+            terms.stems.add(str(node.text))
+        elif node.fieldname in EXACT_FIELDS.values():
+            terms.phrases.append([str(node.text)])
+        return
+    if node.is_leaf():
+        return
+    for child in node.children():
+        _collect(child, terms)

@@ -1,0 +1,115 @@
+"""Snippets: the passage of an article that best shows why it matched, with the matched words marked.
+
+The passage is chosen by how many different query terms it holds (then how many matches), not by
+position, so a match deep in a long story still shows. Phrases are marked as one span.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from whoosh.lang.porter import stem
+
+from searchkit.query import HighlightTerms
+
+SNIPPET_CHARS = 200
+ELLIPSIS = "…"
+# The same word pattern as the index analyzers (Whoosh's RegexTokenizer), so marks match what matched.
+_WORD = re.compile(r"\w+(?:\.?\w+)*")
+
+
+@dataclass
+class Snippet:
+    text: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets into text
+
+
+def fold(word: str) -> str:
+    """Lower-case and strip accents, as the index analyzers do."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def make_snippet(text: str, terms: HighlightTerms, width: int = SNIPPET_CHARS) -> Snippet:
+    text = " ".join(text.split())  # one line: paragraphs and hard breaks become spaces
+    matches = _find_matches(text, terms)
+    if not matches:
+        return Snippet(_cut(text, 0, width))
+    start, end = _best_window(text, matches, width)
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    shift = len(prefix) - start
+    spans = [(s + shift, e + shift) for s, e, _key in matches if s >= start and e <= end]
+    return Snippet(prefix + text[start:end] + suffix, spans)
+
+
+def _find_matches(text: str, terms: HighlightTerms) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each matched word or phrase, in text order; key tells distinct terms apart."""
+    words = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    matches: list[tuple[int, int, str]] = []
+    covered_until = -1
+    for index, (start, end, folded) in enumerate(words):
+        if start < covered_until:
+            continue
+        phrase = _phrase_at(words, index, terms.phrases)
+        if phrase is not None:
+            matches.append((start, words[index + len(phrase) - 1][1], " ".join(phrase)))
+            covered_until = words[index + len(phrase) - 1][1]
+            continue
+        stemmed = stem(folded)
+        if stemmed in terms.stems or folded in terms.stems:
+            matches.append((start, end, stemmed))
+        elif any(folded.startswith(prefix) for prefix in terms.prefixes):
+            matches.append((start, end, folded))
+    return matches
+
+
+def _phrase_at(words, index: int, phrases: list[list[str]]) -> list[str] | None:
+    for phrase in phrases:
+        window = words[index : index + len(phrase)]
+        if len(window) == len(phrase) and all(w[2] == p for w, p in zip(window, phrase, strict=True)):
+            return phrase
+    return None
+
+
+def _best_window(text: str, matches, width: int) -> tuple[int, int]:
+    """The width-long window holding the most distinct terms, then the most matches."""
+    best, best_score = (0, 0), (-1, -1)
+    right = 0
+    for left in range(len(matches)):
+        while right < len(matches) and matches[right][1] - matches[left][0] <= width:
+            right += 1
+        inside = matches[left:right] or [matches[left]]
+        score = (len({key for _s, _e, key in inside}), len(inside))
+        if score > best_score:
+            best, best_score = (left, right), score
+    first, last = matches[best[0]], matches[max(best[0], best[1] - 1)]
+    # Centre the matched span in the window, then snap both ends to word boundaries.
+    slack = max(0, width - (last[1] - first[0]))
+    start = max(0, first[0] - slack // 3)
+    end = min(len(text), max(last[1], start + width))
+    return _snap_start(text, start, first[0]), _snap_end(text, end)
+
+
+def _snap_start(text: str, start: int, limit: int) -> int:
+    if start == 0:
+        return 0
+    sentence = text.rfind(". ", start, limit)
+    if sentence != -1:
+        return sentence + 2
+    space = text.find(" ", start, limit)
+    return space + 1 if space != -1 else start
+
+
+def _snap_end(text: str, end: int) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, end)
+    return space if space > 0 else end
+
+
+def _cut(text: str, start: int, width: int) -> str:
+    end = _snap_end(text, start + width)
+    return text[start:end] + (ELLIPSIS if end < len(text) else "")
