@@ -129,6 +129,15 @@ def _calendar(year: int, month: int, day: int) -> date | str:
         return f"{year:04d}-{month:02d} has no day {day}"
 
 
+def _shifted(day: date, days: int) -> date | str:
+    """`day` moved by `days`, kept inside the supported years like every other date."""
+    try:
+        moved = day + timedelta(days=days)
+    except OverflowError:
+        return f"{day.isoformat()} {days:+d} days is outside {MIN_YEAR}..{MAX_YEAR}"
+    return _calendar(moved.year, moved.month, moved.day)
+
+
 def _two_digit_year(text: str) -> int:
     year = int(text)
     if len(text) == 2:
@@ -156,7 +165,10 @@ def _parse_day(text: str, reference: date | None, dayfirst: bool, examples: str)
     if offset is not None:
         if reference is None:
             raise _error(text, f"{clean.lower()!r} needs a reference date", examples)
-        return ParsedDate(reference + timedelta(days=offset))
+        got = _shifted(reference, offset)
+        if isinstance(got, str):
+            raise _error(text, got, examples)
+        return ParsedDate(got)
     match = _FULL_DATE.fullmatch(clean)
     if match is None:
         raise _error(text, "not a recognised date form", examples)
@@ -362,12 +374,12 @@ def _mentioned_day(m: re.Match[str], published: date | None) -> date | str | Non
             return this_year
         return _calendar(published.year - 1, month, day)
     if m["rel"]:
-        return published + timedelta(days=_RELATIVE_DAYS[m["rel"].lower()])
+        return _shifted(published, _RELATIVE_DAYS[m["rel"].lower()])
     weekday = _WEEKDAYS[m["wd"].lower()]
     back = (published.weekday() - weekday) % 7
     how = m["how"].lower()
     if how == "on":
-        return published - timedelta(days=back)
+        return _shifted(published, -back)
     if how == "last":
-        return published - timedelta(days=back or 7)
-    return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        return _shifted(published, -(back or 7))
+    return _shifted(published, (weekday - published.weekday()) % 7 or 7)
