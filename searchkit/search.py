@@ -129,7 +129,8 @@ class SearchEngine:
         parsed = parse_query(query, self._parser, reference=today or date.today(), dayfirst=self.dayfirst)
         date_filters = [*parsed.date_filters, *self._option_dates(start, end, on)]
         docset = self._filter_set(date_filters, officials, undated)
-        return self._run(parsed.query, query, docset, sort, limit, page, facets, snippets, parsed.has_words)
+        return self._run(_within(parsed.query, docset), query, docset, sort, limit, page, facets, snippets,
+                         parsed.has_words)
 
     def more_like(self, article_id: str, *, limit: int = 10, start: DateLike = None, end: DateLike = None) -> Results:
         """Articles similar to one article (by its most distinctive body words)."""
@@ -138,7 +139,7 @@ class SearchEngine:
         docset = self._filter_set(self._option_dates(start, end, None), [], False)
         hits = self._searcher.more_like(
             docnum, "body", text=body, top=limit, numterms=MORE_LIKE_TERMS, filter=docset
-        )
+        ) if docset != set() else []
         terms = highlight_terms(wq.Or([wq.Term("body", t) for t, _w in self._key_terms(body)]))
         return Results(
             query=f"like:{article_id}",
@@ -157,7 +158,7 @@ class SearchEngine:
         """Officials named across the matching articles (all articles when query is None), most cited first."""
         parsed = parse_query(query or "", self._parser, reference=date.today(), dayfirst=self.dayfirst)
         docset = self._filter_set([*parsed.date_filters, *self._option_dates(start, end, None)], [], False)
-        matches = self._searcher.search(parsed.query, limit=None, filter=docset)
+        matches = self._searcher.search(_within(parsed.query, docset), limit=None, filter=docset)
         people: dict[str, dict] = {}
         for hit in matches:
             fields = hit.fields()
@@ -325,6 +326,11 @@ class SearchEngine:
 
         corrected = _QUERY_WORD.sub(correct, text)
         return corrected if changed else None
+
+
+def _within(query: wq.Query, docset: set[int] | None) -> wq.Query:
+    """The query, or nothing when the filters leave no document (Whoosh reads an empty filter as none)."""
+    return wq.NullQuery if docset is not None and not docset else query
 
 
 def _date_query(date_filter: DateFilter) -> wq.Query:
