@@ -172,8 +172,7 @@ def test_encodings_bom_cp1252_and_mixed_lines(tmp_path):
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(
         b'\xef\xbb\xbf{"headline": "with BOM"}\n'
-        b'{"headline": "Saudi Arabia\xb4s budget"}\n'
-        + '{"headline": "Zürich café"}\n'.encode()
+        b'{"headline": "Saudi Arabia\xb4s budget"}\n' + '{"headline": "Zürich café"}\n'.encode()
     )
     articles, problems = read(path)
     assert problems == []
