@@ -35,7 +35,8 @@ def test_missing_page_date_line(tmp_path):
 
 def test_crlf_bom_and_extra_blank_lines(tmp_path):
     path = tmp_path / "a.txt"
-    text = "\r\n\r\nMonday December 05, 2022\r\n\r\n\r\nBudget passes\r\n\r\nMarch 15, 2018\r\n\r\n\r\nOne.\r\n\r\nTwo.\r\n"
+    text = "\r\n\r\nMonday December 05, 2022\r\n\r\n\r\nBudget passes\r\n\r\nMarch 15, 2018\r\n\r\n\r\n"
+    text += "One.\r\n\r\nTwo.\r\n"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     [article], problems = read(path)
     assert problems == []
