@@ -115,10 +115,26 @@ def parse_query(text: str, parser: QueryParser, *, reference: date, dayfirst: bo
     words = _FIELD_PREFIX.sub(lambda m: m.group(1).lower() + ":", words)
     if not words.strip():
         return ParsedQuery(text, wq.Every(), date_filters, has_words=False)
-    parsed = parser.parse(words)
+    parsed = _negations_exclude(parser.parse(words))
     if parsed is wq.NullQuery or isinstance(parsed, wq.NullQuery.__class__):
         raise QueryError(f"query {text!r} has no searchable words (only operators or stop words)")
     return ParsedQuery(text, parsed, date_filters, has_words=True)
+
+
+def _negations_exclude(node: wq.Query) -> wq.Query:
+    """Make `a NOT b` mean a-and-not-b: in an OR group Whoosh would read it as a-or-anything-without-b."""
+    if node.is_leaf():
+        return node
+    node = node.apply(_negations_exclude)
+    if not isinstance(node, wq.Or):
+        return node
+    excluded = [child.query for child in node.subqueries if isinstance(child, wq.Not)]
+    kept = [child for child in node.subqueries if not isinstance(child, wq.Not)]
+    if not excluded or not kept:
+        return node
+    positive = kept[0] if len(kept) == 1 else wq.Or(kept, boost=node.boost, scale=node.scale)
+    negative = excluded[0] if len(excluded) == 1 else wq.Or(excluded)
+    return wq.AndNot(positive, negative)
 
 
 def _check_fields(text: str) -> None:
