@@ -23,7 +23,12 @@ _TOKEN = re.compile(r"\n[^\S\n]*\n|(?:[^\W\d_]\.){2,}|[^\W_](?:\w|['’`-](?=\w)
 
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
-_HEADS = set(
+
+def _wordset(spec: str) -> frozenset[str]:
+    return frozenset(spec.split())
+
+
+_HEADS = _wordset(
     """minister ministers secretary ambassador president premier chairman chairwoman chairperson governor
     senator congressman congresswoman spokesman spokeswoman spokesperson director director-general general
     envoy representative treasurer chancellor commissioner mayor king queen prince princess emperor empress
@@ -31,17 +36,17 @@ _HEADS = set(
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
     archbishop bishop cardinal ayatollah chief president-elect co-chairman ombudsman comptroller controller
-    regent""".split()
+    regent"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
-_STRONG_HEADS = set(
+_STRONG_HEADS = _wordset(
     """minister secretary ambassador president premier chairman chairwoman governor senator chancellor mayor
     king queen pope emperor emir sultan prince princess commissioner congressman congresswoman treasurer
     envoy judge speaker vice-president secretary-general director-general governor-general vice-premier
-    president-elect""".split()
+    president-elect"""
 )
-_DESCRIPTORS = set(
+_DESCRIPTORS = _wordset(
     """deputy vice acting special former ex foreign finance trade economy economic economics agriculture
     agricultural farm oil petroleum energy mines mining defence defense interior home justice health labour
     labor employment commerce commercial industry industrial transport transportation education environment
@@ -53,9 +58,9 @@ _DESCRIPTORS = set(
     provincial overseas resources natural fisheries food fuel coal steel shipping aviation customs revenue
     tax taxation privatisation privatization land lands minerals construction supply supplies cooperation
     co-operation majority minority elect interim caretaker outgoing incoming designate top chief-of-staff
-    staff intelligence police""".split()
+    staff intelligence police"""
 )
-_ORG_WORDS = set(
+_ORG_WORDS = _wordset(
     """ministry ministries office council committee commission board bank reserve fund federation union
     assembly parliament senate house congress government department agency authority administration
     organization organisation association institute institution corporation corp inc incorporated co
@@ -64,20 +69,20 @@ _ORG_WORDS = set(
     embassy consulate federal central fed white kremlin pentagon diet bundestag knesset politburo reuters
     reuter university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
-    subcommittee cartel opec imf gatt nato oecd""".split()
+    subcommittee cartel opec imf gatt nato oecd"""
 )
-_COMPANY_MARKERS = set(
+_COMPANY_MARKERS = _wordset(
     """corp corporation inc incorporated co company ltd limited plc holdings industries enterprises airlines
-    airways motors bancorp ag sa nv gmbh spa bv llc lp firm""".split()
+    airways motors bancorp ag sa nv gmbh spa bv llc lp firm"""
 )
 # Words that make a chairman or executive a company officer unless a government word is also there.
 _CORPORATE_SIGNALS = {"chairman", "chairwoman", "chairperson", "executive", "ceo", "officer", "managing",
                       "vice-chairman", "co-chairman", "controller"}
-_GOVERNMENT_SIGNALS = set(
+_GOVERNMENT_SIGNALS = _wordset(
     """ministry minister government federal reserve fed central council committee commission senate house
     congress parliament cabinet department state treasury national assembly embassy party republican
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
-    efta asean comecon unctad fao ilo who wto gcc""".split()
+    efta asean comecon unctad fao ilo who wto gcc"""
 )
 _HONORIFICS = {
     "mr": "", "mrs": "", "ms": "", "miss": "", "mme": "", "mlle": "", "dr": "", "sir": "", "dame": "",
@@ -90,7 +95,7 @@ _HONORIFICS = {
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
               "al", "el", "ben", "y", "dos", "das", "ter", "ten", "st"}
 # Capitalised words that open sentences or name dates, never part of a name or a title.
-_STOPWORDS = set(
+_STOPWORDS = _wordset(
     """the a an but and or nor in on at for with by from to of as he she it they we i you this that these
     those its his her their our my your there here earlier later however meanwhile also after before when
     while if although though since under over last next yesterday today tomorrow not no yes so then thus
@@ -99,7 +104,7 @@ _STOPWORDS = set(
     because unless until than like instead moreover furthermore nevertheless besides separately elsewhere
     now once again already sources analysts officials dealers traders economists dear please thanks
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
 _FUNCTION_WORDS = {"of", "the", "and", "to", "for", "in", "on", "at", "a", "an", "by", "with", "as", "or",
                    "from", "vs", "is", "be", "up", "off", "over", "into", "out"}
@@ -157,7 +162,7 @@ _add_countries(
 # Bigram keys ("saudi arabian") are looked up before single tokens.
 _COUNTRY_BIGRAM_HEADS = {key.split()[0] for key in _COUNTRIES if " " in key}
 # Places and city names that are never people (capitals and news cities; US states for governors).
-_PLACES = set(
+_PLACES = _wordset(
     """islamabad moscow washington london paris bonn berlin tokyo beijing peking delhi karachi
     lahore kabul tehran baghdad riyadh jeddah cairo jerusalem tel aviv ankara istanbul athens rome milan
     madrid lisbon brussels amsterdam hague geneva zurich bern vienna stockholm oslo copenhagen helsinki
@@ -172,7 +177,7 @@ _PLACES = set(
     virginia massachusetts jersey georgia carolina kansas iowa nebraska oklahoma louisiana alaska hawaii
     arizona nevada oregon colorado utah wisconsin minnesota missouri kentucky tennessee alabama
     mississippi arkansas indiana maryland delaware connecticut vermont maine idaho montana wyoming dakota
-    capitol""".split()
+    capitol"""
 )
 
 # token classes
@@ -468,13 +473,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             parts.append(words[idx])
     title = " ".join(parts)
     keys = {words[idx].casefold() for idx in region}
-    if keys & _COMPANY_MARKERS:
-        kind = "corporate"
-    elif keys & _CORPORATE_SIGNALS and not (keys & _GOVERNMENT_SIGNALS or nationality
-                                             or any(country[idx] for idx in region)):
-        kind = "corporate"
-    else:
-        kind = "government"
+    governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(country[idx] for idx in region)
+    corporate = bool(keys & _COMPANY_MARKERS) or bool(keys & _CORPORATE_SIGNALS and not governmental)
+    kind = "corporate" if corporate else "government"
     return title, affiliation, kind
 
 
