@@ -41,7 +41,11 @@ _SIGNATURE = re.compile(r"(?:(?:^|\s+)reuters?(?:\.\.\.)?(?:\^M)?)+\s*\Z", re.I)
 _DAY = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{4}")  # the day in " 7-APR-1987 11:02:35.07"; the time is not kept
 # "SALVADOR, Feb 26 -", "WOODBURY, N.Y., March 2 -", "WASHINGTON -": the place before the comma or dash.
 _PLACE = re.compile(r"([A-Za-z][A-Za-z .'&/-]*?)\s*(?:,|\s-(?:\s|$))")
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+_MONTHS = {
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    *("january", "february", "march", "april", "june", "july", "august", "september", "october", "november"),
+    "december",
+}
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,6 @@ def _signed_off(body: str) -> str:
 def dateline_place(dateline: str) -> str:
     """The place a Reuters dateline names: "SALVADOR, Feb 26 -" -> "SALVADOR"; "" for "APRIL 7 -"."""
     match = _PLACE.match(dateline.strip())
-    if not match or match.group(1).split()[0][:3].lower() in _MONTHS:
+    if not match or match.group(1).split()[0].lower().rstrip(".") in _MONTHS:
         return ""
     return match.group(1)
