@@ -12,7 +12,8 @@ SEED_OFFICIALS = {
 
 
 def test_mentioned_dates_are_searchable_apart_from_the_publication_date(seed_index):
-    by_publication = run_cli("search", "Popov", "--from", "2018-03-14", "--to", "2018-03-14", "--index", str(seed_index))
+    by_publication = run_cli("search", "Popov", "--from", "2018-03-14", "--to", "2018-03-14",
+                             "--index", str(seed_index))
     assert by_publication.exit_code == 1
     by_mention = run_cli("search", "Popov mentioned:2018-03-14", "--json", "--index", str(seed_index))
     [hit] = json.loads(by_mention.stdout)["hits"]
