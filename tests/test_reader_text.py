@@ -3,6 +3,8 @@
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from searchkit.article import Article, Problem
 from searchkit.readers import ReadOptions, read_file
 from tests.conftest import SEED
@@ -75,3 +77,22 @@ def test_unreadable_date_line_keeps_the_article_undated_with_a_warning(tmp_path)
     [article], [warning] = read(path)
     assert article.published is None
     assert not warning.skipped and "February 30, 2018" in warning.reason
+
+
+@pytest.mark.parametrize(
+    "opening, dateline",
+    [
+        ("KARACHI: Fares fell.", "KARACHI"),
+        ("HONG KONG: Stocks rose.", "HONG KONG"),
+        ("London: Stocks rose.", "London"),
+        ("CAIRO/ISLAMABAD: Talks began.", "CAIRO/ISLAMABAD"),
+        ("strong>SYDNEY: Stocks rose.", "SYDNEY"),
+        ("Sources said: talks began.", ""),
+        ("The budget passed on Monday.", ""),
+    ],
+)
+def test_dateline_forms(tmp_path, opening, dateline):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Headline here\n\nMarch 15, 2018\n\n{opening}\n", encoding="utf-8")
+    [article], _ = read(path)
+    assert article.dateline == dateline

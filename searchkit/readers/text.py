@@ -19,8 +19,9 @@ from searchkit.errors import DateParseError
 from searchkit.readers import ReadOptions
 from searchkit.readers.decoding import decode, looks_binary
 
-# An upper-case place name and a colon opening the body: "ISLAMABAD: ...", "NEW YORK: ...".
-DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{1,40}?)\s*:\s+")
+# A place name and a colon opening the body: "ISLAMABAD: ...", "New York: ...", "CAIRO/ISLAMABAD: ...";
+# up to four capitalised words, after any leftover HTML tag end ("strong>SYDNEY: ...") from a scraper.
+DATELINE = re.compile(r"^(?:[a-z]+>)?([A-Z][A-Za-z'\-]*(?:[ /][A-Z][A-Za-z'\-]*){0,3})\s*:\s+")
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
