@@ -158,3 +158,14 @@ def test_show_and_like_from_the_cli(engine):
     assert run_cli("show", "nope", "--index", index_dir).exit_code == 1
     like = run_cli("search", "--like", "wheat", "--json", "--index", index_dir)
     assert json.loads(like.stdout)["hits"][0]["id"] == "wheatprice"
+
+
+def test_articles_naming_an_official_rank_above_plain_mentions_of_the_word(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_seed_article(corpus, "plain", "Wetland survey", "Walkers saw reed beds, more reed beds and a heron.")
+    write_seed_article(corpus, "official", "Budget talks", "Treasury Secretary Alan Reed met bankers on Monday.")
+    index_corpus(tmp_path / "ix", [SourceSpec(str(corpus))])
+    with SearchEngine(tmp_path / "ix") as engine:
+        assert ids(engine.search("reed")) == ["official", "plain"]
+        assert ids(engine.search("reed", official="Reed")) == ["official"]
