@@ -35,7 +35,7 @@ _HEADS = _wordset(
     pope emir sultan leader speaker administrator executive officer ceo counsellor counselor consul attache
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
-    archbishop bishop cardinal ayatollah chief president-elect co-chairman ombudsman comptroller controller
+    archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
     regent"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
@@ -57,23 +57,34 @@ _DESCRIPTORS = _wordset(
     technology research military army navy naval air presidential executive operating legal regional
     provincial overseas resources natural fisheries food fuel coal steel shipping aviation customs revenue
     tax taxation privatisation privatization land lands minerals construction supply supplies cooperation
-    co-operation majority minority elect interim caretaker outgoing incoming designate top chief-of-staff
-    staff intelligence police"""
+    co-operation relations management majority minority elect interim caretaker outgoing incoming designate
+    top chief-of-staff
+    staff intelligence police surgeon inspector solicitor postmaster brigadier major"""
 )
-_ORG_WORDS = _wordset(
+# Company-name words: "American President Lines" is a firm, not President Lines.
+_FIRM_WORDS = _wordset(
+    """lines productions services technologies chemicals systems products savings securities insurance
+    partners associates brothers bros labs laboratories pharmaceuticals electronics foods stores markets
+    supermarkets properties realty capital ventures investments cos mills gas telegraph telephone
+    broadcasting publishing newspapers media entertainment pictures studios textiles railroad railway
+    railways mortgage bancshares financial world mine division subsidiary hotel hotels"""
+)
+_ORG_WORDS = (_wordset(
     """ministry ministries office council committee commission board bank reserve fund federation union
     assembly parliament senate house congress government department agency authority administration
     organization organisation association institute institution corporation corp inc incorporated co
     company ltd limited plc group holdings trust exchange party front league court service bureau force
     task action coalition alliance community nations states republic kingdom secretariat directorate
     embassy consulate federal central fed white kremlin pentagon diet bundestag knesset politburo reuters
-    reuter university college school church industries enterprises airlines airways motors bancorp
+    university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
-    subcommittee cartel opec imf gatt nato oecd"""
+    subcommittee cartel opec imf gatt nato oecd advisers advisors"""
+) | _FIRM_WORDS
 )
-_COMPANY_MARKERS = _wordset(
+_COMPANY_MARKERS = (_wordset(
     """corp corporation inc incorporated co company ltd limited plc holdings industries enterprises airlines
     airways motors bancorp ag sa nv gmbh spa bv llc lp firm"""
+) | _FIRM_WORDS
 )
 # Words that make a chairman or executive a company officer unless a government word is also there.
 _CORPORATE_SIGNALS = {"chairman", "chairwoman", "chairperson", "executive", "ceo", "officer", "managing",
@@ -93,21 +104,32 @@ _HONORIFICS = {
     "lord": "Lord",
 }
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
-              "al", "el", "ben", "y", "dos", "das", "ter", "ten", "st"}
+              "al", "el", "ben", "y", "dos", "das", "ter", "ten", "st", "arap"}
+# Name suffixes end a name without being its surname.
+_SUFFIXES = {"jr", "sr", "ii", "iii"}
 # Capitalised words that open sentences or name dates, never part of a name or a title.
 _STOPWORDS = _wordset(
     """the a an but and or nor in on at for with by from to of as he she it they we i you this that these
     those its his her their our my your there here earlier later however meanwhile also after before when
     while if although though since under over last next yesterday today tomorrow not no yes so then thus
     still such some many most other another both each every all any what which who whom whose where why how
-    asked said says according despite during following between about against among through only even
+    according despite during following between about against among through only even
     because unless until than like instead moreover furthermore nevertheless besides separately elsewhere
-    now once again already sources analysts officials dealers traders economists dear please thanks
+    now once again already reuter sources analysts officials dealers traders economists dear please thanks
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
 _FUNCTION_WORDS = {"of", "the", "and", "to", "for", "in", "on", "at", "a", "an", "by", "with", "as", "or",
                    "from", "vs", "is", "be", "up", "off", "over", "into", "out"}
+_PORTFOLIOS = _wordset(
+    """state finance defence defense justice agriculture commerce labor labour energy trade industry health
+    education interior transport"""
+)
+# Lower-case words that may follow a complete appositive title ("..., chairman of X, said" / "on ...").
+_TITLE_FOLLOWERS = _wordset(
+    """and on in at for from to with who which whose said says told added stated has had have is was were
+    will would also since until during before after when while but or"""
+)
 _DOT_ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "st", "bros", "no"}
 
 _COUNTRIES: dict[str, str] = {}
@@ -221,6 +243,15 @@ def _is_capitalised(word: str) -> bool:
     return False
 
 
+def _is_head(key: str) -> bool:
+    """"minister", "vice-president", "chairman-designate", "ex-minister"."""
+    if key in _HEADS:
+        return True
+    parts = key.split("-")
+    return (len(parts) > 1 and any(p in _HEADS for p in parts)
+            and all(p in _HEADS or p in _DESCRIPTORS for p in parts))
+
+
 def _label_word(word: str, next_raw: str) -> int:
     key = word.casefold()
     if word[0].isdigit():
@@ -230,7 +261,7 @@ def _label_word(word: str, next_raw: str) -> int:
             return _CONNECT
         if key in _PARTICLES:
             return _PARTICLE
-        if key in _HEADS or key.rpartition("-")[2] in _HEADS:
+        if _is_head(key) and key != "general":  # "general sales manager", "the general public"
             return _HEAD
         if key in _DESCRIPTORS:
             return _DESC
@@ -238,14 +269,14 @@ def _label_word(word: str, next_raw: str) -> int:
             return _ORG
         return _BREAK
     if len(word) == 1:
-        if next_raw == "." and word not in "AI":
+        if next_raw == ".":
             return _INITIAL
         return _BREAK if word in "AI" else _ORG
-    if key in _STOPWORDS:
+    if key in _STOPWORDS or key in _SUFFIXES:
         return _BREAK
-    if key in _HONORIFICS:
+    if key in _HONORIFICS and not word.isupper():  # "ADM" and "REP" are not honorifics
         return _HONORIFIC
-    if key in _HEADS or ("-" in key and key.rpartition("-")[2] in _HEADS):
+    if _is_head(key):
         return _HEAD
     if word.isupper() or "." in word:
         return _ORG  # acronym or dotted abbreviation: OPEC, FATF, U.S.
@@ -301,6 +332,10 @@ def _tokenise(text: str) -> _Tokens:
             toks.labels.append(_label_word(word, raw[i + 1] if i + 1 < len(raw) else ""))
     close_block(len(raw))
     _mark_countries(toks)
+    for i, word in enumerate(toks.words):
+        # "Attorney General", "Major General", but "General Motors" is a firm
+        if word == "General" and (i == 0 or toks.labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC)):
+            toks.labels[i] = _NAME
     return toks
 
 
@@ -339,11 +374,25 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
         cur = []
         has_head = False
 
-    for i in range(n):
+    i = -1
+    while i + 1 < n:
+        i += 1
         lab = labels[i]
         if toks.styled[i]:
             flush()
             continue
+        if (words[i] == "(" and cur and i + 2 < n and labels[i + 1] == _ORG and words[i + 1].isupper()
+                and words[i + 2] == ")"):
+            i += 2  # "President of the Brazilian Coffee Institute (IBC) Jorio Dauster"
+            continue
+        if words[i] == ")" and cur and labels[cur[-1]] == _NAME and i + 1 < n and labels[i + 1] == _NAME:
+            continue  # an editor's bracket inside a name: "(Brazilian Finance Minister Dilson) Funaro"
+        if words[i] == "<" and cur:
+            # a ticker inside a title: "Sony Corp <SNE.T> chairman Akio Morita"
+            close = next((j for j in range(i + 1, min(i + 8, n)) if words[j] == ">"), 0)
+            if close and all(labels[j] in (_ORG, _DOT, _NAME) for j in range(i + 1, close)):
+                i = close
+                continue
         if lab in (_NAME, _INITIAL, *_TITLEISH):
             cur.append(i)
             has_head = has_head or lab in (_HEAD, _HONORIFIC)
@@ -361,7 +410,8 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
             prev_lab = labels[cur[-1]]
             next_lab = labels[i + 1] if i + 1 < n else _BREAK
             if key in ("of", "for"):
-                ok = prev_lab != _CONNECT
+                # "Chairman Beryl Sprinkel of the Council ...": the clause follows a name, not a title
+                ok = prev_lab != _CONNECT and not (has_head and prev_lab == _NAME)
             elif key == "the":
                 ok = words[cur[-1]].casefold() in ("of", "for")
             else:  # "and" / "&": join "Trade and Industry", not "Igor Morgulov and Ambassador ..."
@@ -372,8 +422,11 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 continue
             flush()
             continue
-        if lab == _PARTICLE and cur and labels[cur[-1]] == _NAME and i + 1 < n and labels[i + 1] == _NAME:
+        if (lab == _PARTICLE and cur and labels[cur[-1]] in (_NAME, _PARTICLE) and i + 1 < n
+                and labels[i + 1] in (_NAME, _PARTICLE, _ORG)):  # "Miguel de la Madrid"
             cur.append(i)
+            if labels[i + 1] == _ORG and not words[i + 1].isupper():
+                labels[i + 1] = _NAME  # a place name as a surname after a particle
             continue
         flush()
     flush()
@@ -423,14 +476,18 @@ def _strong_enough(toks: _Tokens, region: list[int]) -> bool:
     words, labels = toks.words, toks.labels
     last = region[-1]
     if labels[last] == _HONORIFIC:
-        return True
-    if labels[last] not in (_HEAD, _DESC) or not words[last][0].isupper():
+        # "Mr Reed"; a rank needs its dot ("Lt Fowl" is a line of a poultry table)
+        return not _HONORIFICS[words[last].casefold()] or (last + 1 < len(words) and labels[last + 1] == _DOT)
+    if labels[last] != _HEAD:
+        # only "Secretary of State Shultz" may end in something other than the office itself
+        if (len(region) < 3 or words[region[-2]] != "of" or labels[region[-3]] != _HEAD
+                or words[last].casefold() not in _PORTFOLIOS or not words[last][0].isupper()):
+            return False
+        last = region[-3]
+    if not any(p in _STRONG_HEADS for p in words[last].casefold().split("-")):
         return False
-    return any(
-        labels[idx] == _HEAD and words[idx][0].isupper()
-        and words[idx].casefold().rpartition("-")[2] in _STRONG_HEADS
-        for idx in region
-    )
+    # "Indonesian Energy minister Subroto" yes, "told the minister Bonn ..." no
+    return words[last][0].isupper() or any(words[idx][0].isupper() for idx in region)
 
 
 def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
@@ -483,6 +540,16 @@ def _name_words(toks: _Tokens, name: list[int]) -> list[str]:
     return [toks.words[idx] + ("." if toks.labels[idx] == _INITIAL else "") for idx in name]
 
 
+def _person(toks: _Tokens, chunk: list[int]) -> tuple[list[int], list[int]]:
+    """(name, title region) when the chunk is a title followed by a name, else ([], chunk)."""
+    name, region = _split_name(toks, chunk)
+    if name and _has_head(toks, region):
+        full = sum(toks.labels[idx] == _NAME for idx in name) >= 2
+        if full or _strong_enough(toks, region):
+            return name, region
+    return [], chunk
+
+
 def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     labels, words = toks.labels, toks.words
     starts = {chunk[0]: k for k, chunk in enumerate(chunks)}
@@ -492,36 +559,52 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         title, affiliation, kind = _describe(toks, region)
         out.append(_Candidate(name[-1], _name_words(toks, name), title, affiliation, kind))
 
-    def chunk_after_comma(chunk: list[int], skip_article: bool) -> list[int] | None:
+    def chunk_after(chunk: list[int], joiners: tuple[str, ...]) -> list[int] | None:
+        # the chunk that starts right after `chunk` + a joiner ("," / "as") + an optional article
         after = chunk[-1] + 1
-        if after >= len(labels) or labels[after] != _COMMA:
+        if after >= len(words) or words[after].casefold() not in joiners:
             return None
         start = after + 1
-        if skip_article and start < len(words) and words[start].casefold() in ("the", "a", "an"):
+        if start < len(words) and words[start].casefold() in ("the", "a", "an"):
             start += 1
         k = starts.get(start)
         return chunks[k] if k is not None else None
 
+    def is_full_name(chunk: list[int]) -> bool:
+        return (all(labels[idx] in _NAMEISH for idx in chunk) and labels[chunk[-1]] == _NAME
+                and 2 <= sum(labels[idx] == _NAME for idx in chunk) <= _MAX_NAME_WORDS)
+
+    def is_bare_title(chunk: list[int]) -> bool:
+        return _has_head(toks, chunk) and not _person(toks, chunk)[0]
+
+    def is_complete(chunk: list[int]) -> bool:
+        # "Nimit N., chief economist at ...": a title cut short by a word the gazetteer lacks
+        after = chunk[-1] + 1
+        if after >= len(words) or not words[after][0].islower():
+            return True
+        return words[after] in _TITLE_FOLLOWERS
+
     for chunk in chunks:
-        name, region = _split_name(toks, chunk)
-        has_head = _has_head(toks, region)
-        full = sum(labels[idx] == _NAME for idx in name) >= 2
-        if name and has_head and (full or _strong_enough(toks, region)):
+        name, region = _person(toks, chunk)
+        if name:
             add(name, region)
-        elif not name and has_head and labels[chunk[-1]] in (_HEAD, _DESC):
-            # "Russian Foreign Minister, Sergei Lavrov, ..."
-            nxt = chunk_after_comma(chunk, skip_article=False)
-            if nxt and all(labels[idx] in _NAMEISH for idx in nxt):
-                nxt_name, _ = _split_name(toks, nxt)
-                if sum(labels[idx] == _NAME for idx in nxt_name) >= 2 and nxt_name == nxt:
-                    add(nxt_name, region)
-        if name and full and (has_head or not region):
-            # "Zamir Kabulov, Special Representative of ...", "Alan Reed, the Treasury Secretary,"
-            nxt = chunk_after_comma(chunk, skip_article=True)
-            if nxt:
-                nxt_name, nxt_region = _split_name(toks, nxt)
-                if not nxt_name and _has_head(toks, nxt_region):
-                    add(name, nxt[:_MAX_TITLE_TOKENS])
+        elif is_bare_title(chunk) and (
+            labels[chunk[-1]] in (_HEAD, _DESC)
+            or (labels[chunk[-1]] == _ORG and any(words[idx].casefold() in ("of", "for") for idx in chunk))
+        ):
+            # "Russian Foreign Minister, Sergei Lavrov, ...", "the Governor of the Bank of Greece, D. H."
+            nxt = chunk_after(chunk, (",",))
+            if nxt and is_full_name(nxt):
+                add(nxt, chunk)
+        if name or is_full_name(chunk):
+            # "Zamir Kabulov, Special Representative of ...", "Alan Reed, the Treasury Secretary,",
+            # "to reappoint Paul Volcker as chairman of ..."
+            name = name or chunk
+            if sum(labels[idx] == _NAME for idx in name) < 2:
+                continue
+            nxt = chunk_after(chunk, (",", "as"))
+            if nxt and is_bare_title(nxt) and is_complete(nxt):
+                add(name, nxt[:_MAX_TITLE_TOKENS])
     return out
 
 
