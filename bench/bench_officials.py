@@ -12,55 +12,19 @@ person to judge.
 from __future__ import annotations
 
 import argparse
-import html
 import random
 import re
 import sys
 import time
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from searchkit.officials import extract_officials  # noqa: E402
+from searchkit.readers.reuters import iter_records  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "reuters21578"
-
-RECORD = re.compile(r"<REUTERS\b[^>]*>(.*?)</REUTERS>", re.S)
-PEOPLE = re.compile(r"<PEOPLE>(.*?)</PEOPLE>", re.S)
-D_TAG = re.compile(r"<D>(.*?)</D>", re.S)
-TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.S)
-BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-@dataclass
-class Record:
-    title: str
-    body: str
-    people: list[str]
-
-
-def clean(text: str) -> str:
-    return CONTROL.sub("", html.unescape(text))
-
-
-def read_records(path: Path) -> list[Record]:
-    records = []
-    for match in RECORD.finditer(path.read_text(encoding="latin-1")):
-        raw = match.group(1)
-        people = PEOPLE.search(raw)
-        title = TITLE.search(raw)
-        body = BODY.search(raw)
-        records.append(
-            Record(
-                clean(title.group(1)) if title else "",
-                clean(body.group(1)) if body else "",
-                D_TAG.findall(people.group(1)) if people else [],
-            )
-        )
-    return records
 
 
 def fold(text: str) -> str:
@@ -84,7 +48,7 @@ def main() -> int:
         print(f"Reuters-21578 not found: expected reut2-*.sgm files in {CORPUS}", file=sys.stderr)
         return 1
 
-    records = [rec for path in files for rec in read_records(path)]
+    records = [rec for path in files for rec in iter_records(path)]
     results = []
     total_time = 0.0
     slowest = 0.0
@@ -103,7 +67,7 @@ def main() -> int:
             continue
         body_words = set(re.findall(r"\w+", fold(rec.body)))
         surnames = {surname_key(o.name) for o in found}
-        for tag in rec.people:
+        for tag in rec.tags.get("PEOPLE", []):
             key = fold(tag).rpartition("-")[2]
             if key not in body_words:
                 continue
@@ -133,7 +97,7 @@ def main() -> int:
         rec = records[i]
         excerpt = " ".join(rec.body.split())[:300]
         print("\n" + "-" * 100)
-        print(f"[{i}] {rec.title}   tags: {', '.join(rec.people) or '-'}")
+        print(f"[{rec.newid}] {rec.title}   tags: {', '.join(rec.tags.get('PEOPLE', [])) or '-'}")
         print(excerpt)
         for o in results[i]:
             where = f", {o.affiliation}" if o.affiliation else ""
