@@ -135,6 +135,13 @@ def measure(side: str, limit: int | None) -> dict:
     return figures
 
 
+def non_sgm_files(corpus: Path) -> list[Path]:
+    """Files besides the .sgm ones that indexing the whole folder picks up (README.txt, the tag lists)."""
+    from searchkit.readers import ReadOptions, corpus_files
+
+    return [p for p in corpus_files([corpus], ReadOptions()) if p.suffix.lower() != ".sgm"]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit-files", type=int, metavar="N", help="Index only the first N .sgm files.")
@@ -195,7 +202,11 @@ def main() -> int:
         "or FTS5 writing and commit)."
     )
     if sk["articles"] != fts["articles"]:
-        print(f"note: searchkit indexed {sk['articles']} articles, FTS5 {fts['articles']}")
+        extra = [] if args.limit_files else non_sgm_files(corpus)
+        print(f"note: searchkit indexed {sk['articles']:,} articles, FTS5 {fts['articles']:,}" + (
+            f"; the folder source also reads {len(extra)} non-.sgm files as articles: "
+            + ", ".join(p.name for p in extra) if extra else ""
+        ))
     return 0
 
 
