@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from searchkit.store import (
     current_generation,
     has_index,
     is_vacant,
+    live_generation_name,
     make_private_dir,
     read_meta,
     switch_current,
@@ -39,6 +41,7 @@ from searchkit.store import (
 
 DEFAULT_LOCK_TIMEOUT = 30.0
 WRITER_LIMIT_MB = 256
+PRIVATE_UMASK = 0o077  # files written while indexing are readable and writable by their owner only
 DUPLICATE_ID_SEPARATOR = "~"
 
 
@@ -98,28 +101,65 @@ def index_corpus(
     """
     index_dir = Path(index_dir)
     _check_is_index_folder(index_dir)
-    make_private_dir(index_dir)
+    if not has_index(index_dir):
+        make_private_dir(index_dir)  # an existing index folder is checked below, not silently re-permissioned
     progress = progress or IndexProgress()
     started = time.monotonic()
-    with writer_lock(index_dir / LOCK_FILE, lock_timeout):
-        _remove_leftovers(index_dir)
-        live = current_generation(index_dir) if has_index(index_dir) else None
-        meta = read_meta(live) if live else None
-        if live and not trust:
-            check_trusted(index_dir, live)
-        outdated = meta is not None and meta.schema_version != SCHEMA_VERSION
-        if outdated and not rebuild:
-            raise IndexProblem(
-                f"{index_dir}: built with schema version {meta.schema_version}, "
-                f"this searchkit uses {SCHEMA_VERSION}; {REBUILD_HINT}"
-            )
-        chosen = _choose_sources(meta, sources, rebuild)
-        if live is None or rebuild or outdated:
-            summary = _build_generation(index_dir, live, chosen, strict, progress)
-        else:
-            summary = _update_generation(live, meta, chosen, strict, progress)
+    # Whoosh creates its files with the process umask; under a permissive one (002) they would be
+    # group-writable and the trust check would refuse the index just built.
+    saved_umask = os.umask(PRIVATE_UMASK)
+    try:
+        with writer_lock(index_dir / LOCK_FILE, lock_timeout):
+            _remove_leftovers(index_dir)
+            if not trust:
+                _check_folder_trusted(index_dir)
+            live, meta = _live_state(index_dir, rebuild)
+            if live and not trust:
+                check_trusted(index_dir, live)
+            outdated = meta is not None and meta.schema_version != SCHEMA_VERSION
+            if outdated and not rebuild and live is not None:
+                raise IndexProblem(
+                    f"{index_dir}: built with schema version {meta.schema_version}, "
+                    f"this searchkit uses {SCHEMA_VERSION}; {REBUILD_HINT}"
+                )
+            chosen = _choose_sources(meta, sources, rebuild)
+            if live is None or rebuild or outdated:
+                summary = _build_generation(index_dir, live, chosen, strict, progress)
+            else:
+                summary = _update_generation(live, meta, chosen, strict, progress)
+    finally:
+        os.umask(saved_umask)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _live_state(index_dir: Path, rebuild: bool) -> tuple[Path | None, IndexMeta | None]:
+    """The live generation and its meta. When CURRENT or searchkit.json is damaged (or CURRENT is missing
+    beside finished generations) a rebuild still works: its sources are read from the newest readable meta."""
+    if has_index(index_dir):
+        try:
+            live = current_generation(index_dir)
+            return live, read_meta(live)
+        except IndexProblem:
+            if not rebuild:
+                raise
+    return None, _salvaged_meta(index_dir)
+
+
+def _salvaged_meta(index_dir: Path) -> IndexMeta | None:
+    finished = [p for p in index_dir.iterdir() if p.name.startswith(GENERATION_PREFIX) and p.is_dir()]
+    for generation in sorted((p for p in finished if not p.name.endswith(BUILDING_SUFFIX)), reverse=True):
+        try:
+            return read_meta(generation)  # JSON only: no pickle is loaded from an unchecked folder
+        except IndexProblem:
+            continue
+    return None
+
+
+def _check_folder_trusted(index_dir: Path) -> None:
+    info = index_dir.stat()
+    if info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        check_trusted(index_dir, None)
 
 
 def _check_is_index_folder(index_dir: Path) -> None:
@@ -133,9 +173,15 @@ def _check_is_index_folder(index_dir: Path) -> None:
 
 
 def _remove_leftovers(index_dir: Path) -> None:
-    """Drop interrupted rebuilds and generations older than the one before the live one."""
-    live_name = (index_dir / CURRENT_FILE).read_text().strip() if has_index(index_dir) else ""
+    """Drop interrupted rebuilds and generations older than the one before the live one.
+
+    When CURRENT is missing or damaged nobody can tell which generation holds the data, so only interrupted
+    rebuilds (`.building`) go; the rest is removed after the next successful swap.
+    """
+    live_name = live_generation_name(index_dir)
     generations = sorted(p for p in index_dir.iterdir() if p.name.startswith(GENERATION_PREFIX))
+    if live_name is None:
+        generations = [p for p in generations if p.name.endswith(BUILDING_SUFFIX)]
     finished = [p for p in generations if not p.name.endswith(BUILDING_SUFFIX)]
     # The generation before the live one stays: a searcher opened before the swap may still read it.
     keep = {live_name}
@@ -194,19 +240,19 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
         shutil.rmtree(building, ignore_errors=True)
         raise
     run.summary.rebuilt = True
-    if live is not None:
-        _remove_leftovers(index_dir)
+    _remove_leftovers(index_dir)
     return run.summary
 
 
 def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress) -> IndexSummary:
+    writer = None
     try:
         ix = whoosh_index.open_dir(str(live))
         writer = ix.writer(limitmb=WRITER_LIMIT_MB, timeout=DEFAULT_LOCK_TIMEOUT)
         existing = _existing_articles(writer.reader())
-    except IndexProblem:
-        raise
     except Exception as exc:  # Whoosh raises many kinds on a damaged index
+        if writer is not None:
+            writer.cancel()  # closes its files and releases Whoosh's own lock for a later run in this process
         raise IndexProblem(f"{live.parent}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}") from None
     meta.sources = sources
     run = _IndexRun(writer, meta, existing=existing, strict=strict, progress=progress)

@@ -98,21 +98,48 @@ def current_generation(index_dir: Path) -> Path:
     except FileNotFoundError:
         if is_vacant(index_dir):
             raise IndexProblem(f"{index_dir}: no index here; build one with `searchkit index`") from None
+        if any(p.name.startswith(GENERATION_PREFIX) for p in index_dir.iterdir()):
+            raise IndexProblem(
+                f"{index_dir}: no finished index here (no {CURRENT_FILE} file; an earlier `searchkit index` "
+                "was interrupted or its CURRENT file was removed); run `searchkit index --rebuild CORPUS`"
+            ) from None
         raise IndexProblem(f"{index_dir}: not a searchkit index (no {CURRENT_FILE} file)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IndexProblem(f"{index_dir}: cannot read {CURRENT_FILE}: {exc}") from None
-    if not name.startswith(GENERATION_PREFIX) or "/" in name or not (index_dir / name).is_dir():
-        raise IndexProblem(f"{index_dir}: {CURRENT_FILE} names a missing generation {name!r}; {REBUILD_HINT}")
+    except UnicodeDecodeError:
+        raise IndexProblem(f"{index_dir}: damaged {CURRENT_FILE} file (not text); {REBUILD_HINT}") from None
+    except OSError as exc:
+        raise IndexProblem(f"{index_dir}: cannot read {CURRENT_FILE}: {exc.strerror or exc}") from None
+    if live_generation_name(index_dir) != name:
+        shown = name if len(name) <= 60 else name[:60] + "..."
+        raise IndexProblem(f"{index_dir}: {CURRENT_FILE} names a missing generation {shown!r}; {REBUILD_HINT}")
     return index_dir / name
+
+
+def live_generation_name(index_dir: Path) -> str | None:
+    """The generation CURRENT names, or None when CURRENT is missing, unreadable or names no finished generation."""
+    try:
+        name = (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    valid = (
+        name.startswith(GENERATION_PREFIX)
+        and not name.endswith(BUILDING_SUFFIX)
+        and "/" not in name
+        and (index_dir / name).is_dir()
+    )
+    return name if valid else None
 
 
 def read_meta(generation: Path) -> IndexMeta:
     try:
         return IndexMeta.from_json((generation / META_FILE).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise IndexProblem(f"{generation.parent}: not a searchkit index (no {META_FILE}); {REBUILD_HINT}") from None
+        raise IndexProblem(
+            f"{generation.parent}: not a searchkit index (no {META_FILE}); {REBUILD_HINT} CORPUS"
+        ) from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise IndexProblem(f"{generation.parent}: damaged {META_FILE} ({exc}); {REBUILD_HINT}") from None
+        raise IndexProblem(
+            f"{generation.parent}: damaged {META_FILE} ({exc}); {REBUILD_HINT} CORPUS (it held the list of sources)"
+        ) from None
 
 
 def write_meta(generation: Path, meta: IndexMeta) -> None:
@@ -140,9 +167,11 @@ def make_private_dir(path: Path) -> None:
         os.chmod(path, 0o700)
 
 
-def check_trusted(index_dir: Path, generation: Path) -> None:
-    """Refuse an index someone else could have written: loading it would run their pickles."""
-    paths = [index_dir, index_dir / CURRENT_FILE, generation, *generation.iterdir()]
+def check_trusted(index_dir: Path, generation: Path | None) -> None:
+    """Refuse an index someone else could have written: loading it would run their pickles.
+
+    With generation None only the folder and CURRENT are checked."""
+    paths = [index_dir, index_dir / CURRENT_FILE, *([generation, *generation.iterdir()] if generation else [])]
     for path in paths:
         try:
             info = path.stat()
