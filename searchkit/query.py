@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from whoosh import query as wq
+from whoosh.matching import NullMatcher, UnionMatcher, WrappingMatcher
 from whoosh.qparser import (
     FieldAliasPlugin,
     MultifieldPlugin,
@@ -39,10 +40,12 @@ USER_FIELDS = {
 }
 DATE_FIELDS = {"date": "published", "mentioned": "mentioned"}
 SEARCHED_FIELDS = ("headline", "body", "officials")
+# Tuned on Reuters-21578 topics (bench/bench_relevance.py): 2.0 to 2.5 scored alike; 1.0 loses headline wins.
 FIELD_BOOSTS = {"headline": 2.0, "body": 1.0, "officials": 1.5}
 EXACT_FIELDS = {"headline": "headline_exact", "body": "body_exact"}
-# How much more a document matching one more of the words scores (Whoosh's OrGroup "coord" factor).
-ALL_WORDS_BONUS = 0.9
+# A document matching k of a query's n words scores (k/n) ** ALL_WORDS_EXPONENT of its BM25F score, so
+# documents with every word come first and those missing one still follow.
+ALL_WORDS_EXPONENT = 2.0
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _QUOTED = re.compile(r'"[^"]*"?')
@@ -81,7 +84,7 @@ class _ExactPhrasesPlugin(Plugin):
 
 
 def make_parser(schema) -> QueryParser:
-    parser = QueryParser(None, schema, group=OrGroup.factory(ALL_WORDS_BONUS))
+    parser = QueryParser(None, schema, group=OrGroup)
     parser.remove_plugin_class(SingleQuotePlugin)  # apostrophes belong to names like O'Connor
     parser.add_plugins(
         [
@@ -115,10 +118,63 @@ def parse_query(text: str, parser: QueryParser, *, reference: date, dayfirst: bo
     words = _FIELD_PREFIX.sub(lambda m: m.group(1).lower() + ":", words)
     if not words.strip():
         return ParsedQuery(text, wq.Every(), date_filters, has_words=False)
-    parsed = _negations_exclude(parser.parse(words))
+    parsed = _negations_exclude(_reward_all_words(parser.parse(words, normalize=False)).normalize())
     if parsed is wq.NullQuery or isinstance(parsed, wq.NullQuery.__class__):
         raise QueryError(f"query {text!r} has no searchable words (only operators or stop words)")
     return ParsedQuery(text, parsed, date_filters, has_words=True)
+
+
+class _AllWordsOr(wq.Or):
+    """An OR over the query's words that scores documents matching more of the words higher.
+
+    Whoosh's own coordination bonus counts index terms (one per field), not words, and adds too little
+    to change a ranking; normalizing a plain OR would also flatten each word's per-field OR into it.
+    """
+
+    def matcher(self, searcher, context=None):
+        words = [query.matcher(searcher, context) for query in self.subqueries]
+        active = [matcher for matcher in words if matcher.is_active()]
+        if not active:
+            return NullMatcher()
+        union = active[0]
+        for matcher in active[1:]:
+            union = UnionMatcher(union, matcher)
+        return _AllWordsMatcher(union, active, len(words), self.boost)
+
+
+class _AllWordsMatcher(WrappingMatcher):
+    """Scales each document's score by the share of the query's words it matches."""
+
+    def __init__(self, child, words, word_count: int, boost: float = 1.0):
+        super().__init__(child, boost=boost)
+        self._words = words
+        self._word_count = word_count
+
+    def _replacement(self, newchild):
+        return self.__class__(newchild, self._words, self._word_count, self.boost)
+
+    def replace(self, minquality=0):
+        # Replacing sub-matchers would leave self._words pointing at stale ones.
+        return self if self.is_active() else NullMatcher()
+
+    def score(self):
+        current = self.child.id()
+        matched = sum(1 for word in self._words if word.is_active() and word.id() == current)
+        return self.child.score() * self.boost * (matched / self._word_count) ** ALL_WORDS_EXPONENT
+
+
+def _reward_all_words(node: wq.Query) -> wq.Query:
+    if node.is_leaf():
+        return node
+    node = node.apply(_reward_all_words)
+    if type(node) is wq.Or and not _one_word_in_many_fields(node):
+        return _AllWordsOr(node.subqueries, boost=node.boost)
+    return node
+
+
+def _one_word_in_many_fields(node: wq.Or) -> bool:
+    fields = [child.field() for child in node.subqueries]
+    return all(child.is_leaf() for child in node.subqueries) and len(set(fields)) == len(fields)
 
 
 def _negations_exclude(node: wq.Query) -> wq.Query:
@@ -132,7 +188,7 @@ def _negations_exclude(node: wq.Query) -> wq.Query:
     kept = [child for child in node.subqueries if not isinstance(child, wq.Not)]
     if not excluded or not kept:
         return node
-    positive = kept[0] if len(kept) == 1 else wq.Or(kept, boost=node.boost, scale=node.scale)
+    positive = kept[0] if len(kept) == 1 else type(node)(kept, boost=node.boost)
     negative = excluded[0] if len(excluded) == 1 else wq.Or(excluded)
     return wq.AndNot(positive, negative)
 
