@@ -207,3 +207,37 @@ def test_parse_query_raises_only_searchkit_errors(engine, query):
 def test_search_filters_raise_only_searchkit_errors(engine, start, end, official):
     with contextlib.suppress(SearchkitError):
         engine.search("wheat", start=start or None, end=end or None, official=official or None)
+
+
+# -- oversized articles ----------------------------------------------------------------------------------
+
+
+def test_oversized_articles_are_skipped_with_a_reason(tmp_path, monkeypatch):
+    """Memory for one article grows ~30x its size, so the indexer skips articles over MAX_ARTICLE_BYTES
+    (5 MB; lowered here to keep the test fast) and says why; the rest of the file is indexed."""
+    from searchkit import indexer
+    from searchkit.search import SearchEngine
+    from searchkit.store import SourceSpec
+
+    monkeypatch.setattr(indexer, "MAX_ARTICLE_BYTES", 2000)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_seed_article(corpus, "huge", "Huge", "wheat " * 1000)
+    write_seed_article(corpus, "small", "Small", "wheat exports")
+    records = [
+        {"id": "j1", "headline": "Big", "body": "wheat " * 1000},
+        {"id": "j2", "headline": "Ok", "body": "wheat"},
+    ]
+    (corpus / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    problems = []
+
+    class Progress(indexer.IndexProgress):
+        def problem(self, problem):
+            problems.append(str(problem))
+
+    summary = indexer.index_corpus(tmp_path / "index", [SourceSpec(str(corpus))], progress=Progress())
+    assert summary.added == 2 and summary.skipped == 2
+    assert any("huge.txt" in p and "over the" in p for p in problems), problems
+    assert any("feed.jsonl:1" in p and "over the" in p for p in problems), problems
+    with SearchEngine(tmp_path / "index") as engine:
+        assert sorted(hit.id for hit in engine.search("wheat").hits) == ["j2", "small"]
