@@ -218,17 +218,20 @@ class SearchEngine:
 
     # -- internals ----------------------------------------------------------------------------------
     def _run(self, query, text, docset, sort, limit, page, facets, snippets, has_words) -> Results:
-        order = {} if sort == "relevance" and has_words else {"sortedby": "published", "reverse": sort != "oldest"}
-        results = self._searcher.search_page(query, page, pagelen=limit, filter=docset, terms=False, **order)
+        options = {} if sort == "relevance" and has_words else {"sortedby": "published", "reverse": sort != "oldest"}
+        if facets:
+            options["groupedby"] = {"year": _YEAR_FACET}
+        # Facets ride on the ranking pass; len() is exact (Whoosh counts the rest only when it skipped some).
+        results = self._searcher.search(query, limit=page * limit, filter=docset, terms=False, **options)
         terms = highlight_terms(query)
-        total = results.total
+        total = len(results)
         return Results(
             query=text,
             total=total,
-            hits=[self._hit(hit, terms, snippets) for hit in results],
+            hits=[self._hit(hit, terms, snippets) for hit in results[(page - 1) * limit : page * limit]],
             page=page,
             limit=limit,
-            facets={"year": self._year_counts(query, docset)} if facets else {},
+            facets={"year": _years(results.groups("year"))} if facets else {},
             suggestion=self._suggest(text) if has_words and total < SUGGEST_BELOW else None,
         )
 
@@ -294,10 +297,8 @@ class SearchEngine:
         return docs
 
     def _year_counts(self, query, docset) -> dict[str, int]:
-        facet = sorting.FieldFacet("year", maptype=sorting.Count)
-        grouped = self._searcher.search(query, limit=1, filter=docset, groupedby={"year": facet}, terms=False)
-        counts = grouped.groups("year")
-        return {year: counts[year] for year in sorted(counts) if year}
+        grouped = self._searcher.search(query, limit=1, filter=docset, groupedby={"year": _YEAR_FACET}, terms=False)
+        return _years(grouped.groups("year"))
 
     def _docnum(self, article_id: str) -> int:
         docnum = self._searcher.document_number(id=article_id)
@@ -327,6 +328,13 @@ class SearchEngine:
 
         corrected = _QUERY_WORD.sub(correct, text)
         return corrected if changed else None
+
+
+_YEAR_FACET = sorting.FieldFacet("year", maptype=sorting.Count)
+
+
+def _years(counts: dict) -> dict[str, int]:
+    return {year: counts[year] for year in sorted(counts) if year}  # "" is the undated articles' year
 
 
 def _within(query: wq.Query, docset: set[int] | None) -> wq.Query:

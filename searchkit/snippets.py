@@ -6,11 +6,12 @@ position, so a match deep in a long story still shows. Phrases are marked as one
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from whoosh.lang.porter import stem
+from whoosh.lang.porter import stem as porter_stem
 
 from searchkit.query import HighlightTerms
 
@@ -24,6 +25,10 @@ _WORD = re.compile(r"\w+(?:\.?\w+)*")
 class Snippet:
     text: str
     highlights: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets into text
+
+
+# A hit's body repeats common words; stemming each distinct word once keeps snippets cheap.
+stem = functools.lru_cache(maxsize=65536)(porter_stem)
 
 
 def fold(word: str) -> str:
