@@ -309,7 +309,10 @@ class _IndexRun:
             self._remove_vanished(spec, {str(path) for path in files})
 
     def _files_of(self, spec: SourceSpec) -> list[Path]:
-        files = corpus_files([Path(spec.path)], ReadOptions(format=spec.format))
+        ignored: list[Problem] = []
+        files = corpus_files([Path(spec.path)], ReadOptions(format=spec.format), ignored)
+        for problem in ignored:
+            self._problem(problem)
         if spec.path in self.meta.empty_sources:
             self.meta.empty_sources.remove(spec.path)
         if not files:

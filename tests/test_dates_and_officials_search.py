@@ -58,7 +58,8 @@ def test_undated_articles_are_kept_excluded_by_date_filters_and_findable(tmp_pat
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     write_seed_article(corpus, "dated", "Wheat exports", "Wheat shipments grew.", "March 15, 2018")
-    (corpus / "undated.txt").write_text("Wheat stocks\n\nWheat stocks fell sharply.\n", encoding="utf-8")
+    record = {"id": "undated", "headline": "Wheat stocks", "body": "Wheat stocks fell sharply."}
+    (corpus / "more.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     index_dir = tmp_path / "ix"
     assert run_cli("index", str(corpus), "--index", str(index_dir)).exit_code == 0
     with SearchEngine(index_dir) as engine:

@@ -41,18 +41,35 @@ def format_for(path: Path, requested: str) -> str | None:
     return None
 
 
-def corpus_files(paths: Iterable[Path], options: ReadOptions) -> list[Path]:
-    """Every file the given paths stand for, sorted so that ids and order are stable across runs."""
+def corpus_files(paths: Iterable[Path], options: ReadOptions, ignored: list[Problem] | None = None) -> list[Path]:
+    """Every file the given paths stand for, sorted so that ids and order are stable across runs.
+
+    In a folder read with --format auto, a .txt file is taken only when it looks like a seed-format
+    article, so a corpus's README.txt or tag lists are not indexed as news; each file passed over is
+    added to `ignored` as a warning. A file named on its own is always read.
+    """
+    from searchkit.readers.text import looks_like_article
+
     files: list[Path] = []
     for path in paths:
         if not path.exists():
             raise CorpusError(f"{path}: no such file or folder")
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-            files.extend(p for p in found if format_for(p, options.format) is not None)
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        for found in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+            name = format_for(found, options.format)
+            if name is None:
+                continue
+            if options.format == "auto" and name == "text" and not looks_like_article(found):
+                if ignored is not None:
+                    ignored.append(Problem(str(found), NOT_AN_ARTICLE, skipped=False))
+                continue
+            files.append(found)
     return files
+
+
+NOT_AN_ARTICLE = "no date line near the top, so not a seed-format article; ignored (--format text indexes it)"
 
 
 def _hidden(path: Path, root: Path) -> bool:

@@ -24,6 +24,24 @@ from searchkit.readers.decoding import decode, looks_binary
 DATELINE = re.compile(r"^(?:[a-z]+>)?([A-Z][A-Za-z'\-]*(?:[ /][A-Z][A-Za-z'\-]*){0,3})\s*:\s+")
 
 
+SNIFF_BYTES = 4096
+SNIFF_LINES = 3  # page date, headline, publication date
+
+
+def looks_like_article(path: Path) -> bool:
+    """A date line among the first few lines marks the seed format; unreadable, empty or binary files
+    count as articles so that the reader reports what is wrong with them."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return True
+    if not head.strip() or looks_binary(head):
+        return True
+    lines = [line.strip() for line in decode(head).splitlines() if line.strip()]
+    return any(is_date_line(line) for line in lines[:SNIFF_LINES])
+
+
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
     try:
         data = path.read_bytes()
