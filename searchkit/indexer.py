@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import functools
 import os
 import shutil
+import signal
 import stat
 import time
 from collections.abc import Iterable
@@ -41,6 +45,10 @@ from searchkit.store import (
 
 DEFAULT_LOCK_TIMEOUT = 30.0
 WRITER_LIMIT_MB = 256
+# Fresh builds hand Whoosh's indexing to helper processes: 2.1x the articles/s on 2 cores (5,000 Reuters
+# articles: 20.6 s -> 9.6 s). Incremental updates stay in one process; they are small.
+BUILD_PROCS = min(2, os.cpu_count() or 1)
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # Indexing one article takes about 30 times its size in memory (Whoosh's posting pools, the enrichment
 # passes): a 50 MB "article" needed 1.6 GB and 90 s. Nothing that large is a news article, so it is skipped
 # with a reason (bench/bench_big_inputs.py measures this).
@@ -229,10 +237,12 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
     name = _next_generation_name(index_dir)
     building = index_dir / (name + BUILDING_SUFFIX)
     make_private_dir(building)
+    writer = None
     try:
         ix = whoosh_index.create_in(str(building), build_schema())
         meta = IndexMeta(schema_version=SCHEMA_VERSION, sources=sources, created=_now())
-        run = _IndexRun(ix.writer(limitmb=WRITER_LIMIT_MB), meta, existing={}, strict=strict, progress=progress)
+        writer = _bulk_writer(ix)
+        run = _IndexRun(writer, meta, existing={}, strict=strict, progress=progress)
         run.index_sources(sources)
         run.writer.commit()
         meta.updated = _now()
@@ -241,11 +251,39 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
         os.rename(building, final)
         switch_current(index_dir, final)
     except BaseException:
+        if writer is not None:
+            _abandon(writer)
         shutil.rmtree(building, ignore_errors=True)
         raise
     run.summary.rebuilt = True
     _remove_leftovers(index_dir)
     return run.summary
+
+
+def _bulk_writer(ix):
+    if BUILD_PROCS < 2:
+        return ix.writer(limitmb=WRITER_LIMIT_MB)
+    _helpers_die_with_their_parent()
+    return ix.writer(procs=BUILD_PROCS, multisegment=True, limitmb=WRITER_LIMIT_MB)
+
+
+def _abandon(writer) -> None:
+    """Stop a writer for good, its helper processes included."""
+    for task in getattr(writer, "tasks", ()):
+        task.terminate()  # Whoosh's cancel() cannot reach a helper blocked on its job queue
+    with contextlib.suppress(Exception):  # the build is thrown away; the next run removes its leftovers
+        writer.cancel()
+
+
+@functools.cache
+def _helpers_die_with_their_parent() -> None:
+    """Ask Linux to kill forked helpers when this process dies (even by SIGKILL), so a killed build
+    leaves no helper waiting forever on its job queue. Elsewhere this is a no-op."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    os.register_at_fork(after_in_child=lambda: prctl(_PR_SET_PDEATHSIG, signal.SIGKILL))
 
 
 def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress) -> IndexSummary:

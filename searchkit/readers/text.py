@@ -28,6 +28,12 @@ SNIFF_BYTES = 4096
 SNIFF_LINES = 3  # page date, headline, publication date
 
 
+def _lines(text: str) -> list[str]:
+    """Stripped lines, broken only at CR/LF: str.splitlines() would also break at form feeds, vertical
+    tabs and U+0085, which can stand inside a headline."""
+    return [line.strip() for line in re.split(r"\r\n?|\n", text)]
+
+
 def looks_like_article(path: Path) -> bool:
     """A date line among the first few lines marks the seed format; unreadable, empty or binary files
     count as articles so that the reader reports what is wrong with them."""
@@ -38,7 +44,7 @@ def looks_like_article(path: Path) -> bool:
         return True
     if not head.strip() or looks_binary(head):
         return True
-    lines = [line.strip() for line in decode(head).splitlines() if line.strip()]
+    lines = [line for line in _lines(decode(head)) if line]
     return any(is_date_line(line) for line in lines[:SNIFF_LINES])
 
 
@@ -54,8 +60,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
     if looks_binary(data):
         yield Problem(str(path), "binary file, not text")
         return
-    lines = [line.strip() for line in decode(data).splitlines()]
-    lines = [line for line in lines if line]
+    lines = [line for line in _lines(decode(data)) if line]
     yield from parse_lines(lines, path, options)
 
 
