@@ -1,0 +1,160 @@
+"""`searchkit index`: incremental updates, remembered sources, duplicate ids, strict mode, bad paths and
+options, and the real corpora under ../shared/corpora."""
+
+import json
+import os
+from datetime import date
+
+import pytest
+
+from searchkit import SearchEngine
+from tests.conftest import run_cli, shared_corpus, write_seed_article
+
+
+def index(*args: str):
+    return run_cli("index", *args)
+
+
+def summary(result) -> str:
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(3):
+        write_seed_article(folder, f"story{n}", f"Story {n} on wheat", f"Wheat story number {n}.")
+    return folder
+
+
+def test_incremental_runs_write_only_what_changed(corpus, tmp_path):
+    ix = str(tmp_path / "ix")
+    assert summary(index(str(corpus), "--index", ix)).startswith("3 added, 0 updated, 0 removed, 0 unchanged")
+    assert summary(index("--index", ix)).startswith("nothing changed: 0 added, 0 updated, 0 removed, 3 unchanged")
+
+    os.utime(corpus / "story0.txt", ns=(1, 1))  # touched, same content
+    assert summary(index("--index", ix)).startswith("nothing changed: 0 added, 0 updated, 0 removed, 3 unchanged")
+
+    write_seed_article(corpus, "story1", "Story 1 on corn", "Corn story, rewritten.")
+    write_seed_article(corpus, "story9", "Story 9 on rice", "Rice story.")
+    (corpus / "story2.txt").unlink()
+    assert summary(index("--index", ix)).startswith("1 added, 1 updated, 1 removed, 1 unchanged")
+    with SearchEngine(ix) as engine:
+        assert {h.id for h in engine.search("wheat OR corn OR rice").hits} == {"story0", "story1", "story9"}
+        assert engine.get("story1").headline == "Story 1 on corn"
+
+
+def test_sources_are_remembered_and_new_paths_added(corpus, tmp_path):
+    ix = str(tmp_path / "ix")
+    index(str(corpus), "--index", ix)
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"id": "j1", "headline": "Rice exports", "body": "Rice."}) + "\n")
+    assert summary(index(str(more), "--index", ix)).startswith("1 added")
+    stats = json.loads(run_cli("stats", "--json", "--index", ix).stdout)
+    assert stats["articles"] == 4
+    assert stats["per_source"] == {str(corpus): 3, str(more): 1}
+
+
+def test_duplicate_ids_are_suffixed_never_replacing_another_article(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": "a", "headline": "First", "body": "One."}, {"id": "a", "headline": "Second", "body": "Two."}]
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "a", "headline": "Third", "body": "Three."}) + "\n")
+    ix = str(tmp_path / "ix")
+    result = index(str(feed), str(other), "--index", ix)
+    assert summary(result).startswith("3 added")
+    assert "duplicate id 'a'" in result.stderr and "indexed as 'a~2'" in result.stderr
+    with SearchEngine(ix) as engine:
+        assert [engine.get(i).headline for i in ("a", "a~2", "a~3")] == ["First", "Second", "Third"]
+    assert summary(index("--index", ix)).startswith("nothing changed")
+
+
+def test_bad_records_are_skipped_and_counted_and_strict_fails_leaving_the_index(tmp_path, corpus):
+    ix = str(tmp_path / "ix")
+    index(str(corpus), "--index", ix)
+    bad = corpus / "feed.jsonl"
+    bad.write_text('{"id": "ok", "headline": "Fine", "body": "Fine."}\n{not json\n')
+    strict = index("--strict", "--index", ix)
+    assert strict.exit_code == 3
+    assert f"{bad}:2: malformed JSON" in strict.stderr and "nothing was written" in strict.stderr
+    with SearchEngine(ix) as engine:
+        assert engine.stats().articles == 3
+    lenient = index("--index", ix)
+    assert summary(lenient).startswith("1 added, 0 updated, 0 removed, 3 unchanged, 1 skipped")
+    assert f"skipped: {bad}:2: malformed JSON" in lenient.stderr
+    assert json.loads(run_cli("stats", "--json", "--index", ix).stdout)["skipped"] == 1
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing-folder"], "missing-folder: no such file or folder"),
+        (["--map", "title"], "--map 'title': expected FIELD=COLUMN"),
+    ],
+)
+def test_bad_paths_and_options_exit_2(tmp_path, args, message, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = index(*args, "--index", str(tmp_path / "ix"))
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_map_naming_a_missing_column_lists_the_columns(tmp_path):
+    table = tmp_path / "news.csv"
+    table.write_text("Heading,Article,Date\nA headline,A body,2018-03-15\n")
+    result = index(str(table), "--map", "headline=Title", "--index", str(tmp_path / "ix"))
+    assert result.exit_code == 2
+    assert "Title" in result.stderr and "Heading" in result.stderr and "Article" in result.stderr
+
+
+def test_a_second_writer_names_the_lock_holder(tmp_path, corpus):
+    from searchkit.locking import writer_lock
+
+    ix = tmp_path / "ix"
+    index(str(corpus), "--index", str(ix))
+    with writer_lock(ix / ".lock", timeout=1, purpose="test holder"):
+        result = index("--index", str(ix), "--lock-timeout", "0.3")
+    assert result.exit_code == 3
+    assert f"pid {os.getpid()}: test holder" in result.stderr
+
+
+def test_pakistani_csv_indexes_every_row_with_us_order_dates(tmp_path):
+    folder = shared_corpus("pakistan_news_articles_subset")
+    ix = str(tmp_path / "ix")
+    assert summary(index(str(folder / "Articles.csv"), "--index", ix)).startswith("499 added")
+    with SearchEngine(ix) as engine:
+        stats = engine.stats()
+        assert (stats.articles, stats.undated, stats.skipped) == (499, 0, 0)
+        assert (stats.first_published, stats.last_published) == (date(2015, 1, 1), date(2016, 3, 3))
+        assert engine.search("Ishaq Dar").total > 0
+
+
+def test_bbc_csv_indexes_every_row(tmp_path):
+    folder = shared_corpus("bbc_climate_2021_22")
+    ix = str(tmp_path / "ix")
+    assert summary(index(str(folder / "exported_bbc_data-labelised.csv"), "--index", ix)).startswith("408 added")
+    with SearchEngine(ix) as engine:
+        stats = engine.stats()
+        assert (stats.articles, stats.undated) == (408, 0)
+        assert (stats.first_published, stats.last_published) == (date(2021, 10, 31), date(2022, 1, 23))
+        assert engine.officials("COP26", limit=None)
+
+
+@pytest.mark.slow
+def test_reuters_indexes_every_record_with_a_text(tmp_path):
+    folder = shared_corpus("reuters21578")
+    ix = str(tmp_path / "ix")
+    result = index(str(folder), "--index", ix)
+    # 21,578 records; NEWID 12793 holds nothing but a date and is skipped with its reason.
+    assert summary(result).startswith("21577 added, 0 updated, 0 removed, 0 unchanged, 1 skipped")
+    assert "reut2-012.sgm:25983: no headline or body" in result.stderr
+    stats = json.loads(run_cli("stats", "--json", "--index", ix).stdout)
+    assert (stats["first_published"], stats["last_published"]) == ("1987-02-26", "1987-10-20")
+    march = json.loads(run_cli("search", "Volcker", "--from", "1987-03-01", "--to", "1987-03-31", "--json",
+                               "--limit", "100", "--index", ix).stdout)
+    assert march["total"] > 10
+    assert all(hit["published"].startswith("1987-03") for hit in march["hits"])
+    assert summary(index("--index", ix)).startswith("nothing changed")
