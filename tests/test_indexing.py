@@ -121,26 +121,25 @@ def test_a_second_writer_names_the_lock_holder(tmp_path, corpus):
     assert f"pid {os.getpid()}: test holder" in result.stderr
 
 
-def test_pakistani_csv_indexes_every_row_with_us_order_dates(tmp_path):
-    folder = shared_corpus("pakistan_news_articles_subset")
+@pytest.mark.parametrize(
+    "folder, file, rows, first, last, query",
+    [
+        # month-first dates in three shapes (01-01-2015, 9/24/2015, 12/28/2015), cp1252 text
+        ("pakistan_news_articles_subset", "Articles.csv", 499, date(2015, 1, 1), date(2016, 3, 3), "Ishaq Dar"),
+        # a pandas index column, multi-line quoted bodies
+        ("bbc_climate_2021_22", "exported_bbc_data-labelised.csv", 408, date(2021, 10, 31), date(2022, 1, 23),
+         "COP26"),
+    ],
+)
+def test_real_csv_corpora_index_every_row_with_correct_dates(tmp_path, folder, file, rows, first, last, query):
     ix = str(tmp_path / "ix")
-    assert summary(index(str(folder / "Articles.csv"), "--index", ix)).startswith("499 added")
+    assert summary(index(str(shared_corpus(folder) / file), "--index", ix)).startswith(f"{rows} added")
     with SearchEngine(ix) as engine:
         stats = engine.stats()
-        assert (stats.articles, stats.undated, stats.skipped) == (499, 0, 0)
-        assert (stats.first_published, stats.last_published) == (date(2015, 1, 1), date(2016, 3, 3))
-        assert engine.search("Ishaq Dar").total > 0
-
-
-def test_bbc_csv_indexes_every_row(tmp_path):
-    folder = shared_corpus("bbc_climate_2021_22")
-    ix = str(tmp_path / "ix")
-    assert summary(index(str(folder / "exported_bbc_data-labelised.csv"), "--index", ix)).startswith("408 added")
-    with SearchEngine(ix) as engine:
-        stats = engine.stats()
-        assert (stats.articles, stats.undated) == (408, 0)
-        assert (stats.first_published, stats.last_published) == (date(2021, 10, 31), date(2022, 1, 23))
-        assert engine.officials("COP26", limit=None)
+        assert (stats.articles, stats.undated, stats.skipped) == (rows, 0, 0)
+        assert (stats.first_published, stats.last_published) == (first, last)
+        assert engine.search(query).total > 0
+        assert engine.officials(query, limit=None)
 
 
 @pytest.mark.slow
