@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -69,7 +70,9 @@ def _engine(index_dir: Path, trust: bool, dayfirst: bool = False):
 
 
 def _print_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # JSON allows raw DEL and C1 controls (U+007F-U+009F) in strings, but a terminal acts on them.
+    click.echo(re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 @click.command("search")

@@ -101,7 +101,8 @@ def parse_query(text: str, parser: QueryParser, *, reference: date, dayfirst: bo
     """Read the user's query text; raise QueryError/DateParseError with a one-line reason."""
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query is {len(text)} characters long; at most {MAX_QUERY_CHARS} are accepted")
-    cleaned = _CONTROL.sub(" ", text)
+    # An undecodable byte in argv arrives as a lone surrogate, which Whoosh cannot encode.
+    cleaned = _CONTROL.sub(" ", text).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     _check_fields(cleaned)
     date_filters: list[DateFilter] = []
 
@@ -118,7 +119,10 @@ def parse_query(text: str, parser: QueryParser, *, reference: date, dayfirst: bo
     words = _FIELD_PREFIX.sub(lambda m: m.group(1).lower() + ":", words)
     if not words.strip():
         return ParsedQuery(text, wq.Every(), date_filters, has_words=False)
-    parsed = _negations_exclude(_reward_all_words(parser.parse(words, normalize=False)).normalize())
+    try:
+        parsed = _negations_exclude(_reward_all_words(parser.parse(words, normalize=False)).normalize())
+    except Exception as exc:  # noqa: BLE001 - Whoosh's parser fails on operator soup in many ways
+        raise QueryError(f"cannot read the query {text!r} ({type(exc).__name__}); check its operators") from None
     if parsed is wq.NullQuery or isinstance(parsed, wq.NullQuery.__class__):
         raise QueryError(f"query {text!r} has no searchable words (only operators or stop words)")
     return ParsedQuery(text, parsed, date_filters, has_words=True)

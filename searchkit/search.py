@@ -6,6 +6,7 @@ searcher and cached, because Whoosh would otherwise rebuild a filter's document 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from whoosh import scoring, sorting
 
 from searchkit.article import Article
 from searchkit.dates import parse_period
-from searchkit.errors import ArticleNotFound, IndexProblem, UsageError
+from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError
 from searchkit.query import DateFilter, highlight_terms, make_parser, parse_query
 from searchkit.results import Hit, IndexStats, OfficialSummary, Results
 from searchkit.schema import OFFICIAL_NAMES, SCHEMA_VERSION, to_article
@@ -35,6 +36,22 @@ _QUERY_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’-]*)")
 _OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 
 DateLike = date | str | None
+
+
+def _damage_reported(method):
+    """Whoosh reads segment files lazily, so damage can surface mid-search as zlib, struct or plain
+    Exceptions; report it as the index problem it is, never as a traceback."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SearchkitError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise self._damaged(exc) from None
+
+    return wrapper
 
 
 class SearchEngine:
@@ -57,15 +74,21 @@ class SearchEngine:
                 f"this searchkit reads {SCHEMA_VERSION}; {REBUILD_HINT}"
             )
         self.generation = generation
+        searcher = None
         try:
             self._index = whoosh_index.open_dir(str(generation))
-            self._searcher = self._index.searcher(weighting=WEIGHTING)
-            self._searcher.doc_count()
+            searcher = self._index.searcher(weighting=WEIGHTING)
+            searcher.doc_count()
         except Exception as exc:  # Whoosh raises many kinds on damaged files
-            reason = f"{type(exc).__name__}: {exc}"
-            raise IndexProblem(f"{self.index_dir}: damaged index ({reason}); {REBUILD_HINT}") from None
+            if searcher is not None:
+                searcher.close()
+            raise self._damaged(exc) from None
+        self._searcher = searcher
         self._parser = make_parser(self._index.schema)
         self._filter_cache: dict[tuple, set[int]] = {}
+
+    def _damaged(self, exc: Exception) -> IndexProblem:
+        return IndexProblem(f"{self.index_dir}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}")
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -103,6 +126,7 @@ class SearchEngine:
         return self.index(paths, rebuild=True, **options)
 
     # -- searching ----------------------------------------------------------------------------------
+    @_damage_reported
     def search(
         self,
         query: str = "",
@@ -133,6 +157,7 @@ class SearchEngine:
         return self._run(_within(parsed.query, docset), query, docset, sort, limit, page, facets, snippets,
                          parsed.has_words)
 
+    @_damage_reported
     def more_like(self, article_id: str, *, limit: int = 10, start: DateLike = None, end: DateLike = None) -> Results:
         """Articles similar to one article (by its most distinctive body words)."""
         docnum = self._docnum(article_id)
@@ -149,10 +174,12 @@ class SearchEngine:
             limit=limit,
         )
 
+    @_damage_reported
     def get(self, article_id: str) -> Article:
         """One article in full, as indexed (dates, officials and all)."""
         return to_article(self._searcher.stored_fields(self._docnum(article_id)))
 
+    @_damage_reported
     def officials(
         self, query: str | None = None, *, start: DateLike = None, end: DateLike = None, limit: int | None = 50
     ) -> list[OfficialSummary]:
@@ -191,6 +218,7 @@ class SearchEngine:
         summaries.sort(key=lambda s: (-s.articles, -s.mentions, s.name))
         return summaries[:limit] if limit else summaries
 
+    @_damage_reported
     def stats(self) -> IndexStats:
         reader = self._searcher.reader()
         years = self._year_counts(wq.Every(), None)

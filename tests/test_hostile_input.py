@@ -155,21 +155,12 @@ def engine(tmp_path_factory):
         yield engine
 
 
-QUERY_BUGS = pytest.mark.xfail(
-    strict=False,
-    reason="searchkit/query.py (being reworked): operator soup such as 'NOT AND ', '0 ANDNOT ANDNOT ' and "
-    "' (2018-03-15)' escapes Whoosh's parser as IndexError/AssertionError/NotImplementedError; see the report",
-)
-
-
-@QUERY_BUGS
 @pytest.mark.parametrize("query", ["NOT AND ", "0 ANDNOT ANDNOT ", " (2018-03-15)"])
 def test_query_operator_soup(engine, query):
     with contextlib.suppress(SearchkitError):
         engine.search(query, today=date(2020, 1, 1))
 
 
-@QUERY_BUGS
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=QUERY, sort=st.sampled_from(["relevance", "newest", "oldest"]))
 def test_search_raises_only_searchkit_errors(engine, query, sort):
@@ -181,18 +172,12 @@ def test_search_raises_only_searchkit_errors(engine, query, sort):
     json.dumps(results.to_dict())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="searchkit/query.py parse_query: a lone surrogate (an undecodable byte in argv, e.g. "
-    "`search $'\\xff*'`) reaches Whoosh and raises UnicodeEncodeError; see the issue 7 report",
-)
 @pytest.mark.parametrize("query", ["\udcff*", "caf\udce9*", "headline:w\udcff*"])
 def test_query_with_undecodable_bytes(engine, query):
     with contextlib.suppress(SearchkitError):
         engine.search(query, today=date(2020, 1, 1))
 
 
-@QUERY_BUGS
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=QUERY)
 def test_parse_query_raises_only_searchkit_errors(engine, query):

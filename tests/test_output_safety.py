@@ -108,7 +108,8 @@ def test_json_output_is_valid_and_keeps_the_text(index_dir):
     data = json.loads(result.stdout)
     assert data["total"] == 3
     assert any("\x1b[31m" in hit["headline"] for hit in data["hits"])  # JSON carries the data, escaped
-    assert not re.search(r"[\x00-\x09\x0b-\x1f]", result.stdout)  # ... as \u001b and so on, never raw
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", result.stdout)  # ... as \u001b and so on, never raw
+    assert any("\x9b2J" in hit["snippet"] for hit in data["hits"])  # the 8-bit CSI survives as \u009b
 
 
 def test_show_stats_and_officials_output(index_dir):

@@ -196,11 +196,6 @@ def test_garbage_current_does_not_destroy_the_generations(work):
     assert live.is_dir()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="searchkit/search.py: Whoosh errors raised while *searching* a damaged segment (zlib.error, "
-    "'Block tag error', TermNotFound) are not turned into IndexProblem; see the issue 7 report",
-)
 def test_damage_inside_a_segment_never_gives_a_traceback(work, tmp_path):
     """Random bytes inside the segment (its directory intact): each search fails cleanly or still works."""
     _corpus, index_dir = work
