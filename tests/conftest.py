@@ -47,3 +47,61 @@ def seed_index(tmp_path_factory) -> Path:
     index_dir = tmp_path_factory.mktemp("seed") / "index"
     index_corpus(index_dir, [SourceSpec(str(SEED.parent))])
     return index_dir
+
+
+def save_pristine(root: Path) -> None:
+    """Keep a copy of root/slot (a corpus and its index) to restore before each test."""
+    import shutil
+
+    shutil.copytree(root / "slot", root / "pristine", symlinks=True)
+
+
+def restore_pristine(root: Path) -> tuple[Path, Path]:
+    """(corpus, index) in root/slot, restored from the saved copy at the same absolute path: an index
+    remembers where its corpus files are, so it cannot simply be copied elsewhere."""
+    import shutil
+
+    slot = root / "slot"
+    shutil.rmtree(slot)
+    shutil.copytree(root / "pristine", slot, symlinks=True)
+    return slot / "corpus", slot / "index"
+
+
+# Generated corpora for the reliability tests.
+ARCHIVE_WORD = "archive"  # every generated article contains it, so searching it counts the whole index
+_TOPICS = ("minister", "talks", "economy", "trade", "border", "security", "peace", "meeting", "budget", "election",
+           "court", "water", "energy")
+
+
+def make_articles(folder: Path, count: int, start: int = 0) -> None:
+    """Seed-format articles a{n}.txt, each containing ARCHIVE_WORD."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(start, start + count):
+        words = " ".join(_TOPICS[(n * 7 + k * 3) % len(_TOPICS)] for k in range(60))
+        (folder / f"a{n:06d}.txt").write_text(
+            f"Headline {n} {_TOPICS[n % len(_TOPICS)]}\n\nMarch 15, 2018\n\n"
+            f"KARACHI: {ARCHIVE_WORD} report {n}. {words}.\n",
+            encoding="utf-8",
+        )
+
+
+def run_searchkit(*args: str, timeout: float = 180, **popen):
+    """`searchkit ARGS` in a real subprocess, as a user's shell or cron job would run it."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "searchkit", *args], capture_output=True, text=True, timeout=timeout, **popen
+    )
+
+
+def build_pristine(tmp_path_factory, name: str, count: int) -> Path:
+    """A folder whose slot/ holds corpus/ (count generated articles) and index/ built from it, saved for
+    restore_pristine."""
+    root = tmp_path_factory.mktemp(name)
+    corpus, index_dir = root / "slot" / "corpus", root / "slot" / "index"
+    make_articles(corpus, count)
+    result = run_searchkit("index", str(corpus), "--index", str(index_dir), "-q")
+    assert result.returncode == 0, result.stderr
+    save_pristine(root)
+    return root

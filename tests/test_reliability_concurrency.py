@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-WORD = "archive"  # every generated article contains it, so a search for it counts the whole index
-TOPICS = ("minister", "talks", "economy", "trade", "border", "security", "peace", "meeting", "budget", "election",
-          "court", "water", "energy")
+from tests.conftest import ARCHIVE_WORD as WORD
+from tests.conftest import build_pristine, make_articles, restore_pristine
+from tests.conftest import run_searchkit as searchkit
 
 # Opens a fresh SearchEngine again and again (as many separate `search` runs would), as fast as it can,
 # until the stop file appears. One line per attempt: a total, or what went wrong.
@@ -49,21 +48,8 @@ SEARCH_LOOP = textwrap.dedent(
 )
 
 
-def make_articles(folder: Path, count: int, start: int = 0) -> None:
-    """Seed-format articles a{n}.txt, each containing WORD."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(start, start + count):
-        words = " ".join(TOPICS[(n * 7 + k * 3) % len(TOPICS)] for k in range(60))
-        (folder / f"a{n:06d}.txt").write_text(
-            f"Headline {n} {TOPICS[n % len(TOPICS)]}\n\nMarch 15, 2018\n\nKARACHI: {WORD} report {n}. {words}.\n",
-            encoding="utf-8",
-        )
 
 
-def searchkit(*args: str, timeout: float = 120, **popen) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "searchkit", *args], capture_output=True, text=True, timeout=timeout, **popen
-    )
 
 
 def start_searchkit(*args: str) -> subprocess.Popen:
@@ -89,23 +75,14 @@ def assert_clean_failure(result, code: int) -> None:
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
     """A folder `slot` holding corpus/ (1000 articles) and index/ (built from it), and a copy to restore."""
-    root = tmp_path_factory.mktemp("reliability")
-    corpus, index_dir = root / "slot" / "corpus", root / "slot" / "index"
-    make_articles(corpus, 1000)
-    result = searchkit("index", str(corpus), "--index", str(index_dir), "-q")
-    assert result.returncode == 0, result.stderr
-    shutil.copytree(root / "slot", root / "pristine", symlinks=True)
-    return root
+    return build_pristine(tmp_path_factory, "reliability", 1000)
 
 
 @pytest.fixture
 def work(pristine) -> tuple[Path, Path]:
     """(corpus, index) of 1000 articles, restored for each test at the same absolute path (an index
     remembers where its corpus files are, so it cannot simply be copied elsewhere)."""
-    slot = pristine / "slot"
-    shutil.rmtree(slot)
-    shutil.copytree(pristine / "pristine", slot, symlinks=True)
-    return slot / "corpus", slot / "index"
+    return restore_pristine(pristine)
 
 
 class Searchers:

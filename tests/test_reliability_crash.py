@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-WORD = "archive"
-TOPICS = ("minister", "talks", "economy", "trade", "border", "security", "peace", "meeting", "budget", "election",
-          "court", "water", "energy")
+from tests.conftest import ARCHIVE_WORD as WORD
+from tests.conftest import build_pristine, make_articles, restore_pristine
+from tests.conftest import run_searchkit as searchkit
 
 # Runs `searchkit ARGS` in a process that SIGKILLs itself when it reaches the named point.
 KILL_AT = textwrap.dedent(
@@ -75,18 +74,8 @@ KILL_AT = textwrap.dedent(
 )
 
 
-def make_articles(folder: Path, count: int, start: int = 0) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(start, start + count):
-        words = " ".join(TOPICS[(n * 5 + k * 3) % len(TOPICS)] for k in range(50))
-        (folder / f"a{n:06d}.txt").write_text(
-            f"Headline {n} {TOPICS[n % len(TOPICS)]}\n\nMarch 15, 2018\n\nLAHORE: {WORD} item {n}. {words}.\n",
-            encoding="utf-8",
-        )
 
 
-def searchkit(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "searchkit", *args], capture_output=True, text=True, timeout=timeout)
 
 
 def total(index_dir: Path) -> int:
@@ -113,22 +102,13 @@ def assert_recovers(index_dir: Path, expected: int) -> None:
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("crash")
-    corpus, index_dir = root / "slot" / "corpus", root / "slot" / "index"
-    make_articles(corpus, 400)
-    result = searchkit("index", str(corpus), "--index", str(index_dir), "-q")
-    assert result.returncode == 0, result.stderr
-    shutil.copytree(root / "slot", root / "pristine", symlinks=True)
-    return root
+    return build_pristine(tmp_path_factory, "crash", 400)
 
 
 @pytest.fixture
 def work(pristine) -> tuple[Path, Path]:
     """(corpus, index) holding 400 articles, restored at the same path for each test."""
-    slot = pristine / "slot"
-    shutil.rmtree(slot)
-    shutil.copytree(pristine / "pristine", slot, symlinks=True)
-    return slot / "corpus", slot / "index"
+    return restore_pristine(pristine)
 
 
 def run_killed_at(point: str, *args: str) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import stat
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import pytest
 
 from searchkit.indexer import index_corpus
 from searchkit.store import SourceSpec
-from tests.conftest import run_cli, write_seed_article
+from tests.conftest import restore_pristine, run_cli, save_pristine, write_seed_article
 
 WORD = "archive"
 REBUILD = "searchkit index --rebuild"
@@ -32,17 +31,14 @@ def pristine(tmp_path_factory) -> Path:
         body = f"{WORD} item {n}. " + " ".join(f"word{(n * k) % 97} minister trade talks" for k in range(30))
         write_seed_article(corpus, f"a{n:03d}", f"Headline {n} about trade", body)
     index_corpus(index_dir, [SourceSpec(str(corpus))])
-    shutil.copytree(root / "slot", root / "pristine", symlinks=True)
+    save_pristine(root)
     return root
 
 
 @pytest.fixture
 def work(pristine) -> tuple[Path, Path]:
     """(corpus, index) of 40 articles, restored at the same path for each test."""
-    slot = pristine / "slot"
-    shutil.rmtree(slot)
-    shutil.copytree(pristine / "pristine", slot, symlinks=True)
-    return slot / "corpus", slot / "index"
+    return restore_pristine(pristine)
 
 
 def generation(index_dir: Path) -> Path:
