@@ -230,9 +230,6 @@ def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_t
     column_map = _parse_mappings(mappings)
     if not paths and store.is_vacant(index_dir):
         paths = (Path("corpus"),)
-    for path in paths:
-        if not path.exists():
-            raise CorpusError(f"{path}: no such file or folder")
     sources = [store.SourceSpec(str(p), fmt, dayfirst, column_map) for p in paths] or None
     progress = _ConsoleProgress(quiet)
     try:

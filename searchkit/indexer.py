@@ -19,7 +19,7 @@ from whoosh import index as whoosh_index
 
 from searchkit.article import Article, Problem
 from searchkit.enrich import enrich
-from searchkit.errors import IndexProblem, StrictModeError
+from searchkit.errors import CorpusError, IndexProblem, StrictModeError
 from searchkit.locking import writer_lock
 from searchkit.readers import ReadOptions, corpus_files, format_for, read_file
 from searchkit.schema import SCHEMA_VERSION, build_schema, to_document
@@ -112,6 +112,10 @@ def index_corpus(
     A fresh or --rebuild build is written beside the live index and swapped in only when complete.
     """
     index_dir = Path(index_dir)
+    sources = list(sources) if sources is not None else None
+    for spec in sources or []:
+        if not Path(spec.path).exists():
+            raise CorpusError(f"{spec.path}: no such file or folder")
     _check_is_index_folder(index_dir)
     if not has_index(index_dir):
         make_private_dir(index_dir)  # an existing index folder is checked below, not silently re-permissioned
