@@ -11,6 +11,7 @@ import functools
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -172,12 +173,22 @@ class _ConsoleProgress:
 
     def start(self, total_files: int) -> None:
         if self.show_bar and total_files > 1:
-            self.bar = click.progressbar(length=total_files, label="indexing", file=sys.stderr, show_pos=True)
+            self.started = time.monotonic()
+            self.articles = 0
+            self.bar = click.progressbar(
+                length=total_files, label="indexing files", file=sys.stderr, show_pos=True, show_eta=True,
+                item_show_func=self._rate,
+            )
             self.bar.__enter__()
 
-    def file_done(self, path: str) -> None:
+    def file_done(self, path: str, articles: int) -> None:
         if self.bar is not None:
-            self.bar.update(1)
+            self.articles = articles
+            self.bar.update(1, path)
+
+    def _rate(self, _path) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        return f"{self.articles} articles, {self.articles / elapsed:.0f}/s"
 
     def problem(self, problem) -> None:
         from searchkit.display import clean

@@ -90,8 +90,8 @@ class IndexProgress:
     def start(self, total_files: int) -> None:
         """Called once the corpus files are listed."""
 
-    def file_done(self, path: str) -> None:
-        """Called after each corpus file, read or skipped as unchanged."""
+    def file_done(self, path: str, articles: int) -> None:
+        """Called after each corpus file, read or skipped as unchanged; articles counts all seen so far."""
 
     def problem(self, problem: Problem) -> None:
         """Called for each skipped record and each warning."""
@@ -347,7 +347,8 @@ class _IndexRun:
             options = ReadOptions(format=spec.format, dayfirst=spec.dayfirst, column_map=spec.column_map)
             for path in files:
                 self._index_file(path, options)
-                self.progress.file_done(str(path))
+                seen = self.summary.added + self.summary.updated + self.summary.unchanged
+                self.progress.file_done(str(path), seen)
             self._remove_vanished(spec, {str(path) for path in files})
 
     def _files_of(self, spec: SourceSpec) -> list[Path]:

@@ -1,8 +1,12 @@
 """`searchkit index`: incremental updates, remembered sources, duplicate ids, strict mode, bad paths and
 options, and the real corpora under ../shared/corpora."""
 
+import contextlib
 import json
 import os
+import pty
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -157,3 +161,20 @@ def test_reuters_indexes_every_record_with_a_text(tmp_path):
     assert march["total"] > 10
     assert all(hit["published"].startswith("1987-03") for hit in march["hits"])
     assert summary(index("--index", ix)).startswith("nothing changed")
+
+
+def test_a_terminal_gets_a_progress_bar_and_a_pipe_does_not(corpus, tmp_path):
+
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "searchkit", "index", str(corpus), "--index", str(tmp_path / "ix")]
+    process = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+    os.close(terminal)
+    shown = b""
+    with contextlib.suppress(OSError):  # the terminal reports EIO once the writer side is closed
+        while chunk := os.read(controller, 4096):
+            shown += chunk
+    os.close(controller)
+    assert process.returncode == 0
+    assert b"indexing files" in shown and b"3/3" in shown and b"3 articles" in shown
+    piped = run_cli("index", str(corpus), "--rebuild", "--index", str(tmp_path / "ix"))
+    assert "indexing files" not in piped.stderr
