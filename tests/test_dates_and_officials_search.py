@@ -69,3 +69,16 @@ def test_undated_articles_are_kept_excluded_by_date_filters_and_findable(tmp_pat
         assert engine.stats().undated == 1
     stats = json.loads(run_cli("stats", "--json", "--index", str(index_dir)).stdout)
     assert (stats["articles"], stats["undated"], stats["per_year"]) == (2, 1, {"2018": 1})
+
+
+def test_official_names_match_without_accents_or_case(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_seed_article(corpus, "ankara", "Turkey sets budget", "President Tayyip Erdoğan presented the budget.")
+    index_dir = tmp_path / "ix"
+    run_cli("index", str(corpus), "--index", str(index_dir))
+    with SearchEngine(index_dir) as engine:
+        for name in ("Erdogan", "ERDOĞAN", "tayyip erdogan"):
+            assert [h.id for h in engine.search("budget", official=name).hits] == ["ankara"], name
+        [hit] = engine.search("official:erdogan").hits
+        assert hit.officials[0].name == "Tayyip Erdoğan" and hit.officials[0].title == "President"
