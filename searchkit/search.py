@@ -112,12 +112,27 @@ class SearchEngine:
             self._filter_cache.clear()
 
     # -- indexing (delegated; imported lazily so that searching stays light) -----------------------
-    def index(self, paths: Iterable[str | Path] = (), *, rebuild: bool = False, **options):
-        """Add or refresh corpus paths (see searchkit.indexer.index_corpus); returns an IndexSummary."""
+    def index(
+        self,
+        paths: Iterable[str | Path] = (),
+        *,
+        rebuild: bool = False,
+        format: str = "auto",  # noqa: A002 - the name the CLI option and the JSONL docs use
+        dayfirst: bool = False,
+        column_map: dict[str, str] | None = None,
+        strict: bool = False,
+        progress=None,
+    ):
+        """Add or refresh corpus paths (no paths: every remembered source); returns an IndexSummary.
+
+        Same as `searchkit index`; see searchkit.indexer.index_corpus.
+        """
         from searchkit.indexer import index_corpus
 
-        sources = [SourceSpec(str(p), **_source_options(options)) for p in paths] or None
-        summary = index_corpus(self.index_dir, sources, rebuild=rebuild, trust=self.trust, **_run_options(options))
+        sources = [SourceSpec(str(p), format, dayfirst, dict(column_map or {})) for p in paths] or None
+        summary = index_corpus(
+            self.index_dir, sources, rebuild=rebuild, strict=strict, trust=self.trust, progress=progress
+        )
         self.refresh()
         return summary
 
@@ -377,10 +392,3 @@ def _date_query(date_filter: DateFilter) -> wq.Query:
         return wq.Every(date_filter.field)
     return wq.DateRange(date_filter.field, start, end)
 
-
-def _source_options(options: dict) -> dict:
-    return {k: options[k] for k in ("format", "dayfirst", "column_map") if k in options}
-
-
-def _run_options(options: dict) -> dict:
-    return {k: options[k] for k in ("strict", "lock_timeout", "progress") if k in options}
