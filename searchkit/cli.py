@@ -113,6 +113,8 @@ def search_command(words, limit, page, start, end, on, official, undated, sort, 
     """
     from searchkit import store
 
+    if like_id and words:
+        raise UsageError("--like finds articles similar to one article: give it no query words")
     if store.is_vacant(index_dir):
         _build_first_index(index_dir, corpus, trust_index)
     with _engine(index_dir, trust_index, dayfirst) as engine:

@@ -158,6 +158,8 @@ def test_show_and_like_from_the_cli(engine):
     assert run_cli("show", "nope", "--index", index_dir).exit_code == 1
     like = run_cli("search", "--like", "wheat", "--json", "--index", index_dir)
     assert json.loads(like.stdout)["hits"][0]["id"] == "wheatprice"
+    both = run_cli("search", "corn", "--like", "wheat", "--index", index_dir)
+    assert both.exit_code == 2 and "--like" in both.stderr
 
 
 def test_articles_naming_an_official_rank_above_plain_mentions_of_the_word(tmp_path):
