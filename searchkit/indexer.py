@@ -81,7 +81,7 @@ class IndexSummary:
         )
         if not self.changed:
             return f"nothing changed: {counts} in {self.seconds:.1f} s"
-        return f"{counts} in {self.seconds:.1f} s ({rate:.0f} articles/s)"
+        return f"{counts} in {self.seconds:.1f} s ({rate:.{1 if rate < 10 else 0}f} articles/s)"
 
 
 class IndexProgress:
