@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time as clock
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -30,6 +31,8 @@ SORTS = ("relevance", "newest", "oldest")
 # BM25F tuned on Reuters-21578 topics (bench/bench_relevance.py): news bodies vary in length for reasons
 # unrelated to relevance, so length normalisation is mild (B=0.2; the default 0.75 lost 0.07 MAP).
 WEIGHTING = scoring.BM25F(B=0.2, K1=1.6, headline_B=0.3)
+OPEN_ATTEMPTS = 3
+OPEN_RETRY_SECONDS = 0.05
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
 MORE_LIKE_TERMS = 12
 _QUERY_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’-]*)")
@@ -64,6 +67,18 @@ class SearchEngine:
         self._open()
 
     def _open(self) -> None:
+        # A writer committing (or swapping in a rebuild) while we open can delete files the table of
+        # contents we just read still names; reading the now-current state again succeeds.
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                self._open_once()
+                return
+            except IndexProblem:
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+                clock.sleep(OPEN_RETRY_SECONDS)
+
+    def _open_once(self) -> None:
         generation = current_generation(self.index_dir)
         if not self.trust:
             check_trusted(self.index_dir, generation)
