@@ -17,9 +17,9 @@ from pathlib import Path
 import click
 
 from searchkit.errors import CorpusError, SearchkitError, UsageError
+from searchkit.readers import FORMAT_NAMES
 
 MAP_KEYS = ("headline", "body", "published", "id", "url", "dateline")
-FORMATS = ("auto", "text", "jsonl", "csv", "reuters")
 
 
 class _Failure(click.ClickException):
@@ -217,7 +217,7 @@ main.add_command(search_command)
 @main.command("index")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Build a fresh index beside the live one and swap it in when complete.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="auto", show_default=True)
 @click.option("--dayfirst", is_flag=True, help="Numeric dates in these sources are day-first (15/03/2018).")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="CSV column for a field (repeatable).")
 @click.option("--strict", is_flag=True, help="Fail (exit 3, index unchanged) instead of skipping a bad record.")
