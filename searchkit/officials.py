@@ -84,7 +84,8 @@ _ORG_WORDS = (_wordset(
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
     subcommittee cartel opec imf gatt nato oecd advisers advisors news county province prefecture municipality
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
-    merchants retailers workers employers bridge road street square station airport stadium mosque"""
+    merchants retailers workers employers bridge road street square station airport stadium mosque daily
+    river lake island"""
 ) | _FIRM_WORDS
 )
 _COMPANY_MARKERS = (_wordset(
@@ -152,12 +153,20 @@ _GOVERNMENT_HEADS = _wordset(
     lawmaker lawmakers councillor councillors councilor mayor ambassador envoy judge judges justice justices
     magistrate collector dgp igp superintendent constable congressman congresswoman premier"""
 )
+# Descriptors that rank an office holder, never begin the name of a body ("Deputy CIA Director").
+_RANKS = _wordset(
+    """deputy vice acting former ex senior junior assistant associate principal chief first interim caretaker
+    outgoing incoming special top managing executive general"""
+)
 # Offices whose "of"/"for" names a portfolio ("Minister for Railways"), not the body they belong to.
 _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assistant"}
 # Private bodies whose officers are not officials of the country named in the body's name.
-_PRIVATE_BODIES = _wordset("association associations chamber chambers club")
-# Offices a company speaks through: "<Company> spokesman", "<Company> boss".
-_COMPANY_VOICES = _wordset("spokesman spokeswoman spokesperson boss")
+_PRIVATE_BODIES = _wordset(
+    """association associations chamber chambers club manufacturers exporters importers producers growers
+    dealers distributors transporters merchants retailers employers"""
+)
+# Offices a company has: "<Company> spokesman", "<Company> boss", "Rolm's president".
+_COMPANY_OFFICES = _wordset("spokesman spokeswoman spokesperson boss president vice-president")
 # A head after these words is a job, not an office ("film director", "head of Asian research").
 _NOT_OFFICES = _wordset("film movie music musical art artistic creative theatre theater fashion casting research")
 # Titles of a head of state or government, whose country the headline may give ("Denmark to ...").
@@ -413,10 +422,14 @@ def _tokenise(text: str) -> _Tokens:
     close_block(len(raw))
     _mark_countries(toks)
     toks.headline_country = _headline_country(toks)
+    labels = toks.labels
     for i, word in enumerate(toks.words):
         # "Attorney General", "Major General", but "General Motors" is a firm
-        if word == "General" and (i == 0 or toks.labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC)):
-            toks.labels[i] = _NAME
+        if word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC)):
+            labels[i] = _NAME
+        # "the official Algerian news agency": an adjective, not the office in "Chinese official Li Peng"
+        elif word.casefold() == "official" and i + 1 < len(labels) and labels[i + 1] in (_ORG, _DESC):
+            labels[i] = _BREAK
     return toks
 
 
@@ -607,16 +620,22 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     private = bool(keys & (_COMPANY_MARKERS | _PRIVATE_BODIES))
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
     # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
-    def opens_body(at: int) -> bool:  # "National Assembly", "Foreign Ministry"; not "former EU", "Deputy"
+    def in_body(at: int) -> bool:
+        # "National Assembly", "Foreign Ministry", "Justice Party" open a body; "former EU", "Deputy" do not
         idx = title_part[at]
-        return labels[idx] != _DESC or (words[idx][0].isupper() and at + 1 < len(title_part)
-                                        and labels[title_part[at + 1]] == _ORG and not country[title_part[at + 1]])
+        if labels[idx] in (_NAME, _ORG, _CONNECT):
+            return True
+        nxt = title_part[at + 1] if at + 1 < len(title_part) else -1
+        opens = nxt >= 0 and labels[nxt] == _ORG and not country[nxt] and words[idx][0].isupper()
+        if labels[idx] == _HEAD:
+            return opens
+        return labels[idx] == _DESC and (at > 0 or (opens and words[idx].casefold() not in _RANKS))
 
     m = 0
-    while m < len(title_part) and labels[title_part[m]] in (_NAME, _ORG, _CONNECT, _DESC) and (m or opens_body(0)):
+    while m < len(title_part) and in_body(m):
         m += 1
     prefix = title_part[:m] if m < len(title_part) else []
-    while prefix and labels[prefix[-1]] in (_CONNECT, _DESC):
+    while prefix and labels[prefix[-1]] in (_CONNECT, _DESC, _HEAD):
         prefix.pop()
     of_object = _of_object(toks, title_part)
     if prefix and all(country[idx] for idx in prefix):
@@ -646,8 +665,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             parts.append(word)
     title = " ".join(parts)
     governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(country[idx] for idx in region)
+    first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
     company_voice = (bool(prefix) and all(labels[idx] == _NAME for idx in prefix) and not governmental
-                     and words[title_part[-1]].casefold() in _COMPANY_VOICES)
+                     and words[first_head].casefold() in _COMPANY_OFFICES)
     if keys & _GOVERNMENT_HEADS:
         kind = "government"
     elif private or company_voice or (keys & _CORPORATE_SIGNALS and not governmental):
@@ -668,7 +688,12 @@ def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
     at = next((n for n, idx in enumerate(title_part) if words[idx].casefold() in ("of", "for")), -1)
     if at < 0:
         return []
-    obj = [idx for idx in title_part[at + 1:] if words[idx].casefold() != "the"]
+    obj = []
+    for idx in title_part[at + 1:]:
+        if labels[idx] == _HEAD:
+            break  # "senior Federation of Economic Organizations official"
+        if words[idx].casefold() != "the" and (obj or labels[idx] != _DESC or words[idx][0].isupper()):
+            obj.append(idx)  # not "the" nor "opposition" in "head of the opposition Democratic Party"
     # "Minister for Railways", "Minister of State for Power": a portfolio, not a body
     if at > 0 and words[title_part[at - 1]].casefold() in _PORTFOLIO_HEADS and (
             words[title_part[at]].casefold() == "for" or (obj and labels[obj[0]] == _DESC)):
@@ -689,8 +714,8 @@ def _words_of(toks: _Tokens, indexes: list[int]) -> str:
 
 
 def _says_nothing(affiliation: str) -> bool:
-    """"Federal", "Office", "the group": words that do not say whose office it is."""
-    return all(word.casefold() in _NOT_AFFILIATIONS or word.casefold() in _DESCRIPTORS
+    """"Federal", "Office", "the group", "bank": words that do not say whose office it is."""
+    return affiliation.islower() or all(word.casefold() in _NOT_AFFILIATIONS or word.casefold() in _DESCRIPTORS
                for word in affiliation.split())
 
 
@@ -712,9 +737,9 @@ def _person(toks: _Tokens, chunk: list[int]) -> tuple[list[int], list[int]]:
 
 
 def _own_office(toks: _Tokens, region: list[int]) -> list[int]:
-    """"spokesman for President": the name after it is the President's, the spokesman is unnamed."""
+    """"spokesman for President", "Secretary under President": the name after it is the President's."""
     words, labels = toks.words, toks.labels
-    at = max((n for n, idx in enumerate(region) if words[idx].casefold() in ("for", "of")), default=-1)
+    at = max((n for n, idx in enumerate(region) if words[idx].casefold() in ("for", "of", "under")), default=-1)
     rest = [idx for idx in region[at + 1:] if words[idx].casefold() != "the"]
     if (at > 0 and rest and all(labels[idx] in (_HEAD, _DESC, _HONORIFIC) for idx in rest)
             and labels[rest[-1]] == _HEAD and words[rest[-1]][0].isupper()
@@ -733,13 +758,13 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         title, affiliation, kind = _describe(toks, region)
         affiliation = affiliation or fallback_affiliation
         keys = {words[idx].casefold() for idx in region}
-        if keys & _NOT_OFFICES and not keys & _GOVERNMENT_HEADS:
-            return  # "head of Asian research at ING" is an analyst
+        if not keys & _GOVERNMENT_HEADS and any(words[idx] in _NOT_OFFICES for idx in region):
+            return  # "head of Asian research at ING" is an analyst ("Sanwa Research Institute" is a body)
         after = name[-1] + 1
         if not affiliation and after + 1 < n and words[after] == ",":
             # "Rep. Anthony Beilenson, D-Cal, said": the party after the name
             affiliation = _PARTIES.get(words[after + 1][:2], "")
-        if not affiliation and title.casefold() in _HEADLINE_TITLES and kind == "government":
+        if not affiliation and title.casefold() in _HEADLINE_TITLES and title[0].isupper() and kind == "government":
             affiliation = toks.headline_country  # "Denmark to ...": "Prime Minister Mette Frederiksen"
         out.append(_Candidate(name[-1], _name_words(toks, name), title, affiliation, kind))
 
@@ -757,7 +782,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         at = chunk[-1] + 1
         if at >= n:
             return None
-        if words[at] in (",", "-", "–", "—") or words[at].casefold() == "as":
+        if words[at] in ("-", "–", "—"):  # "Ali Khan - CEO AKD Securities", not "FREETOWN, Sierra Leone - ..."
+            title = chunk_at(at + 1)
+            return title if title and labels[title[0]] == _HEAD else None
+        if words[at] == "," or words[at].casefold() == "as":
             return chunk_at(at + 1)
         for _ in range(3):
             if at < n and words[at].casefold() in _AUXILIARIES:
@@ -800,6 +828,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         at = chunk[-1] + 1
         if at < n and words[at] == "at":
             org = chunk_at(at + 1)
+            if org and all(toks.country[idx] for idx in org):
+                return toks.country[org[0]]  # "an official at French sugar producer Beghin-Say"
             if org and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org) and any(
                     labels[idx] in (_NAME, _ORG) for idx in org):
                 return _words_of(toks, org)
@@ -846,7 +876,9 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if comma + 2 < n and words[comma] == "(" and words[comma + 2] == ")":
                 comma += 3  # "the Chairman of the Federal Board of Revenue (FBR), Tariq Pasha,"
             nxt = chunk_at(comma + 1) if comma < n and words[comma] == "," else None
-            if nxt and is_full_name(nxt) and chunk[0] not in used_titles:
+            # "Mexico's state oil company, Petroleos Mexicanos": a firm's name, not a person's
+            firm = words[chunk[-1]] in _COMPANY_MARKERS
+            if nxt and is_full_name(nxt) and chunk[0] not in used_titles and not firm:
                 add(nxt, chunk)
         if name or is_full_name(chunk):
             name = name or chunk
