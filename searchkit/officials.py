@@ -39,7 +39,7 @@ _HEADS = _wordset(
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
     regent chair boss supremo whip counsel mp mla mlc mna mpa cm pm mep legislator lawmaker councillor councilor
-    magistrate collector superintendent constable dgp igp patron official"""
+    magistrate collector superintendent constable dgp igp patron official admiral marshal"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
