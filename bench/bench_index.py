@@ -15,7 +15,7 @@ process (bench/common.py):
 Each round runs every side once; ratios against raw Whoosh are taken within a round (same machine load)
 and their medians over the rounds are the record. CPU is the whole process tree (the child plus every
 helper it waited for, from os.wait4); tree RSS/PSS is the peak of the summed memory of the child and its
-descendants sampled every 0.2 s (PSS splits pages forked helpers share, RSS counts them in each); peak disk
+descendants sampled every 0.5 s (PSS splits pages forked helpers share, RSS counts them in each); peak disk
 is the most the working folder held while building (temporary files included).
 """
 
@@ -67,12 +67,12 @@ def show(side: str, figures: dict) -> list[object]:
         SIDE_NAMES[side], f"{figures['articles']:,}", f"{figures['process_seconds']:.1f}",
         f"{figures['cpu_seconds']:.1f}", f"{figures['helpers_cpu']:.1f}",
         f"{figures['articles'] / figures['seconds']:,.0f}", mib(figures["tree_rss"]), mib(figures["tree_pss"]),
-        mib(figures["max_rss"]), mib(figures["size"]), mib(figures["disk"]), mib(figures["peak_disk"]),
+        mib(figures["own_peak_rss"]), mib(figures["size"]), mib(figures["disk"]), mib(figures["peak_disk"]),
     ]
 
 
 HEADERS = ["side", "articles", "wall s", "CPU s (tree)", "of it helpers", "articles/s", "peak RSS (tree)",
-           "peak PSS (tree)", "largest proc", "index size", "on disk", "peak disk"]
+           "peak PSS (tree)", "main proc", "index size", "on disk", "peak disk"]
 
 
 def main() -> int:
@@ -114,7 +114,7 @@ def main() -> int:
     print(
         "wall s: the child's whole life (interpreter start, imports, build, commit); CPU s (tree): user+system\n"
         "CPU of the child and every process it waited for; of it helpers: the part spent in those helper\n"
-        "processes; largest proc: the biggest single process's peak RSS; index size: bytes in the index's files;\n"
+        "processes; main proc: the child's own peak RSS (VmHWM); index size: bytes in the index's files;\n"
         "on disk: blocks allocated; peak disk: the most the working folder held during the build.\n"
     )
     print_footer()

@@ -33,23 +33,23 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from common import (
-    COLD_QUERY,
+    COLD_NAMES,
     FTS5,
+    PASS,
     REUTERS_MONTHS,
     ROOT,
     SEARCHKIT,
     SIDE_NAMES,
     SIDES,
-    TANTIVY,
     WHOOSH,
     QueryRunner,
     available_sides,
+    cold_commands,
+    cold_start,
     corpus_dir,
-    fts_sql,
     group_indexes,
     load_line,
     median,
@@ -63,63 +63,6 @@ from common import (
     run_child,
     side_path,
 )
-
-RAW_WHOOSH_SCRIPT = """\
-import sys
-from whoosh import index
-from whoosh.qparser import MultifieldParser
-ix = index.open_dir(sys.argv[1])
-with ix.searcher() as searcher:
-    query = MultifieldParser(["headline", "body"], ix.schema).parse(sys.argv[2])
-    for hit in searcher.search(query, limit=10):
-        print(hit["headline"])
-"""
-FTS5_SCRIPT = f"""\
-import sqlite3, sys
-connection = sqlite3.connect(sys.argv[1])
-for row in connection.execute({fts_sql(False, columns="headline")!r}, (sys.argv[2],)):
-    print(row[0])
-"""
-TANTIVY_SCRIPT = """\
-import sys, tantivy
-index = tantivy.Index.open(sys.argv[1])
-searcher = index.searcher()
-for _score, address in searcher.search(index.parse_query(sys.argv[2], ["headline", "body"]), 10).hits:
-    print(searcher.doc(address)["headline"])
-"""
-PASS = "python -c pass"
-COLD_NAMES = {SEARCHKIT: f"searchkit: python -m searchkit search {COLD_QUERY}",
-              WHOOSH: "raw Whoosh script", FTS5: "python+FTS5 script", TANTIVY: "python+tantivy script"}
-
-
-def cold_commands(paths: dict[str, Path]) -> dict[str, list[str]]:
-    py = sys.executable
-    commands = {PASS: [py, "-c", "pass"]}
-    scripts = {WHOOSH: RAW_WHOOSH_SCRIPT, FTS5: FTS5_SCRIPT, TANTIVY: TANTIVY_SCRIPT}
-    for side, path in paths.items():
-        if side == SEARCHKIT:
-            commands[COLD_NAMES[side]] = [py, "-m", "searchkit", "search", COLD_QUERY, "--index", str(path)]
-        else:
-            commands[COLD_NAMES[side]] = [py, "-c", scripts[side], str(path), COLD_QUERY]
-    return commands
-
-
-def run_seconds(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT)
-    return time.perf_counter() - started
-
-
-def cold_start(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
-    for name, command in commands.items():  # one warm-up each: page cache and .pyc files
-        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-        if done.returncode not in (0, 1):
-            print(f"warning: {name} exited {done.returncode}: {done.stderr.strip()[-300:]}")
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):  # round-robin, so that a busy moment does not fall on one command only
-        for name, command in commands.items():
-            times[name].append(run_seconds(command))
-    return times
 
 
 def p50(figures: dict, picks: list[int]) -> float:

@@ -53,7 +53,7 @@ SIDE_NAMES = {SEARCHKIT: "searchkit", WHOOSH: "raw Whoosh", FTS5: "FTS5", TANTIV
 # The raw-Whoosh peer's writer memory: the same pool searchkit's writer gets, so neither flushes more often.
 RAW_WHOOSH_LIMIT_MB = 256
 TANTIVY_HEAP_BYTES = 256 * 2**20
-SAMPLE_SECONDS = 0.2
+SAMPLE_SECONDS = 0.5
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -394,7 +394,7 @@ def task_index(task: dict) -> dict:
         writer.commit()
         writer.wait_merging_threads()
     return {"articles": count, "seconds": time.perf_counter() - started, "size": dir_size(path),
-            "disk": disk_usage(path), **own_cpu()}
+            "disk": disk_usage(path), **own_usage()}
 
 
 def _feed(add, articles) -> int:
@@ -501,6 +501,7 @@ def task_query(task: dict) -> dict:
             runner.run(q)
             runs[i].append(time.perf_counter() - started)
     return {
+        **own_usage(),
         "open_seconds": opened,
         "first": first,
         "steady": [median(r) for r in runs],
@@ -510,10 +511,17 @@ def task_query(task: dict) -> dict:
     }
 
 
-def own_cpu() -> dict:
-    """CPU seconds of this process and of the helpers it waited for (Whoosh's or an enrichment pool's)."""
+def own_usage() -> dict:
+    """CPU seconds of this process and of the helpers it waited for (Whoosh's or an enrichment pool's), and
+    this process's peak RSS. VmHWM starts afresh at exec; ru_maxrss would include the benchmark parent's
+    memory at the fork that started this child."""
     me, helpers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"self_cpu": me.ru_utime + me.ru_stime, "helpers_cpu": helpers.ru_utime + helpers.ru_stime}
+    peak = 0
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            peak = int(line.split()[1]) * 1024
+    return {"self_cpu": me.ru_utime + me.ru_stime, "helpers_cpu": helpers.ru_utime + helpers.ru_stime,
+            "own_peak_rss": peak}
 
 
 def child_main(argv: list[str]) -> int:
@@ -521,6 +529,66 @@ def child_main(argv: list[str]) -> int:
     figures = {"index": task_index, "query": task_query}[task["do"]](task)
     print(json.dumps(figures))
     return 0
+
+
+# -- cold start: whole processes that open an index and run one query ---------------------------------------
+RAW_WHOOSH_SCRIPT = """\
+import sys
+from whoosh import index
+from whoosh.qparser import MultifieldParser
+ix = index.open_dir(sys.argv[1])
+with ix.searcher() as searcher:
+    query = MultifieldParser(["headline", "body"], ix.schema).parse(sys.argv[2])
+    for hit in searcher.search(query, limit=10):
+        print(hit["headline"])
+"""
+FTS5_SCRIPT = f"""\
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+for row in connection.execute({fts_sql(False, columns="headline")!r}, (sys.argv[2],)):
+    print(row[0])
+"""
+TANTIVY_SCRIPT = """\
+import sys, tantivy
+index = tantivy.Index.open(sys.argv[1])
+searcher = index.searcher()
+for _score, address in searcher.search(index.parse_query(sys.argv[2], ["headline", "body"]), 10).hits:
+    print(searcher.doc(address)["headline"])
+"""
+PASS = "python -c pass"
+COLD_NAMES = {SEARCHKIT: f"searchkit: python -m searchkit search {COLD_QUERY}",
+              WHOOSH: "raw Whoosh script", FTS5: "python+FTS5 script", TANTIVY: "python+tantivy script"}
+
+
+def cold_commands(paths: dict[str, Path]) -> dict[str, list[str]]:
+    py = sys.executable
+    commands = {PASS: [py, "-c", "pass"]}
+    scripts = {WHOOSH: RAW_WHOOSH_SCRIPT, FTS5: FTS5_SCRIPT, TANTIVY: TANTIVY_SCRIPT}
+    for side, path in paths.items():
+        if side == SEARCHKIT:
+            commands[COLD_NAMES[side]] = [py, "-m", "searchkit", "search", COLD_QUERY, "--index", str(path)]
+        else:
+            commands[COLD_NAMES[side]] = [py, "-c", scripts[side], str(path), COLD_QUERY]
+    return commands
+
+
+def run_seconds(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def cold_start(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    for name, command in commands.items():  # one warm-up each: page cache and .pyc files
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+        if done.returncode not in (0, 1):
+            print(f"warning: {name} exited {done.returncode}: {done.stderr.strip()[-300:]}")
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):  # round-robin, so that a busy moment does not fall on one command only
+        for name, command in commands.items():
+            times[name].append(run_seconds(command))
+    return times
+
 
 
 # -- measuring a child's process tree --------------------------------------------------------------------
@@ -609,13 +677,12 @@ def run_child(task: dict, watch: Path | None = None) -> dict:
             raise SystemExit(f"{task['side']} {task['do']} child failed with exit code {process.returncode}")
         out.seek(0)
         figures = json.loads(out.read().strip().splitlines()[-1])
-    max_rss = usage.ru_maxrss * 1024
+    own_peak = figures["own_peak_rss"]
     figures.update(
         process_seconds=wall,
         cpu_seconds=usage.ru_utime + usage.ru_stime,  # the child and every descendant it waited for
-        max_rss=max_rss,  # the largest single process of the tree
-        tree_rss=max(sampler.peak_rss, max_rss),
-        tree_pss=sampler.peak_pss or max_rss,
+        tree_rss=max(sampler.peak_rss, own_peak),
+        tree_pss=sampler.peak_pss or own_peak,
         peak_disk=max(sampler.peak_disk, figures.get("disk", 0)),  # a short build may end between samples
     )
     return figures
