@@ -44,6 +44,7 @@ from common import (
     SEARCHKIT,
     SIDE_NAMES,
     SIDES,
+    TYPO_KINDS,
     WHOOSH,
     QueryRunner,
     available_sides,
@@ -148,7 +149,7 @@ def main() -> int:
         print()
         report(rounds, sides, queries, groups)
         if args.profile:
-            profile_table(Path(index_dir), queries, args.repeat, args.profile)
+            profile_tables(Path(index_dir), queries, args.repeat, args.profile)
     importtime_table("searchkit.cli")
     importtime_table("searchkit.search")
     print_footer()
@@ -220,32 +221,38 @@ def report(rounds: list[dict], sides: list[str], queries: list[dict], groups: di
     )
 
 
-def profile_table(index_dir: Path, queries: list[dict], repeat: int, top: int) -> None:
+def profile_tables(index_dir: Path, queries: list[dict], repeat: int, top: int) -> None:
+    """cProfile of searchkit over the query set without the misspelt words, then over the misspelt alone."""
     runner = QueryRunner(SEARCHKIT, index_dir)
     for q in queries:  # warm: filter caches and the page cache, as in the timed passes
         runner.run(q)
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for _ in range(repeat):
-        for q in queries:
-            runner.run(q)
-    profiler.disable()
-    stats = pstats.Stats(profiler).stats
-    total = max(ct for _cc, _nc, _tt, ct, _callers in stats.values())
-    ranked = sorted(stats.items(), key=lambda item: -item[1][3])
-    rows = []
-    for (filename, line, function), (_cc, calls, own, cumulative, _callers) in ranked:
-        if function == "run" and filename.endswith("common.py"):
-            continue
-        rows.append([f"{_short(filename)}:{line}({function})", f"{calls:,}", f"{own:.2f}", f"{cumulative:.2f}",
-                     f"{cumulative / total:.0%}"])
-        if len(rows) == top:
-            break
-    print_table(
-        ["function", "calls", "own s", "cumulative s", "of all"],
-        rows,
-        title=f"cProfile of searchkit running the {len(queries)} queries x {repeat} (top {top} by cumulative time)",
-    )
+    plain = [q for q in queries if q["kind"] not in TYPO_KINDS]
+    misspelt = [q for q in queries if q["kind"] == "typo"]
+    for name, chosen, passes in (("queries without misspelt words", plain, repeat), ("misspelt words", misspelt, 1)):
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(passes):
+            for q in chosen:
+                runner.run(q)
+        profiler.disable()
+        stats = pstats.Stats(profiler).stats
+        total = max(ct for _cc, _nc, _tt, ct, _callers in stats.values())
+        for column, label in ((3, "cumulative"), (2, "own")):
+            ranked = sorted(stats.items(), key=lambda item, column=column: -item[1][column])
+            rows = []
+            for (filename, line, function), (_cc, calls, own, cumulative, _callers) in ranked:
+                if function == "run" and filename.endswith("common.py"):
+                    continue
+                rows.append([f"{_short(filename)}:{line}({function})", f"{calls:,}", f"{own:.2f}",
+                             f"{cumulative:.2f}", f"{(cumulative if column == 3 else own) / total:.0%}"])
+                if len(rows) == (top if column == 3 else 10):
+                    break
+            print_table(
+                ["function", "calls", "own s", "cumulative s", "of all"],
+                rows,
+                title=f"cProfile of searchkit, {len(chosen)} {name} x {passes}: top {len(rows)} by {label} time "
+                      f"(of {total:.1f} s)",
+            )
 
 
 def _short(filename: str) -> str:
