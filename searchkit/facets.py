@@ -33,7 +33,7 @@ class FacetColumns:
     def days(self) -> list[int | None]:
         """docnum -> the date's ordinal (date.toordinal), or None for an undated article."""
         if self._days is None:
-            raw = self._reader.column_reader("published", translate=False)
+            raw = self._column("published", _NO_DATE, translate=False)
             # Whoosh stores a datetime as microseconds since datetime.min, whose ordinal is 1.
             self._days = [None if value == _NO_DATE else value // _MICROSECONDS_PER_DAY + 1 for value in raw]
         return self._days
@@ -42,13 +42,21 @@ class FacetColumns:
         """docnum -> the values one facet holds for that document."""
         if name not in self._values:
             column = FACET_COLUMNS[name]
-            if not self._reader.has_column(column):
-                self._values[name] = []
-            elif name == "source":
-                self._values[name] = [(value,) if value else () for value in self._reader.column_reader(column)]
+            if name == "source":
+                self._values[name] = [(value,) if value else () for value in self._column(column, "")]
             else:
-                self._values[name] = [facet_values(value) for value in self._reader.column_reader(column)]
+                self._values[name] = [facet_values(value) for value in self._column(column, b"")]
         return self._values[name]
+
+    def _column(self, column: str, default, translate: bool = True) -> list:
+        """docnum -> value, segment by segment: a segment where no document has the value has no column."""
+        values: list = []
+        for segment, _offset in self._reader.leaf_readers():
+            if segment.has_column(column):
+                values.extend(segment.column_reader(column, translate=translate))
+            else:
+                values.extend([default] * segment.doc_count_all())
+        return values
 
 
 def count_facets(columns: FacetColumns, docs: Iterable[int], names: Iterable[str] = FACET_NAMES) -> dict:

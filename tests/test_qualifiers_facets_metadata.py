@@ -26,7 +26,8 @@ REUTERS = """\
 """
 WIRE = [
     # newid, day, topics, places, title, body
-    ("44", 2, ["coffee"], ["brazil"], "BRAZIL COFFEE EXPORTS RISE", "Brazil's coffee exports rose, the State Bank said."),
+    ("44", 2, ["coffee"], ["brazil"], "BRAZIL COFFEE EXPORTS RISE",
+     "Brazil's coffee exports rose, the State Bank said."),
     ("45", 3, ["coffee", "cocoa"], ["colombia"], "COFFEE TALKS", "Producers met before the G-7 meeting."),
     ("46", 9, ["money-fx"], ["usa"], "G-7 MINISTERS MEET", "The G-7 finance ministers met; Dar was not there."),
     ("47", 10, [], ["japan"], "YEN FIRM", "The yen rose as the G 7 group and the seven nations met."),
@@ -203,3 +204,19 @@ def test_facet_and_timeline_options_print_counts_and_a_chart(index_dir):
     assert "timeline per day, 1987-03-02 .. 1987-03-10 (peak 1 in 1987-03-02):" in out
     assert "\n  ██▁▁▁▁▁██\n" in out  # the sparkline
     assert "  1987-03-02  " + "█" * 40 + " 1" in out and "  1987-03-04   0" in out
+
+
+def test_facets_span_segments_where_no_article_has_a_date_or_metadata(tmp_path):
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text(json.dumps({"id": "d", "title": "Rice exports", "body": "Rice.", "date": "2018-03-15",
+                                 "tags": ["rice"]}) + "\n")
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text(json.dumps({"id": "u", "title": "Rice prices", "body": "Rice."}) + "\n")
+    index_corpus(tmp_path / "ix", [SourceSpec(str(dated))])
+    index_corpus(tmp_path / "ix", [SourceSpec(str(undated))])  # a second segment, without those columns
+    with SearchEngine(tmp_path / "ix") as engine:
+        results = engine.search("rice")
+        assert results.total == 2
+        assert results.facets["year"] == {"2018": 1} and results.facets["topic"] == {"rice": 1}
+        assert results.facets["source"] == {"dated.jsonl": 1, "undated.jsonl": 1}
+        assert (engine.stats().undated, engine.stats().per_year) == (1, {"2018": 1})

@@ -130,7 +130,8 @@ def test_awkward_queries_get_a_sensible_reading(engine, query):
 @pytest.mark.parametrize(
     "query, message",
     [
-        ("colour:red", "unknown field 'colour:' in the query; known fields: headline:, body:, date:, mentioned:, official:, source:, author:"),
+        ("colour:red", "unknown field 'colour:' in the query; known fields: headline:, body:, date:, mentioned:, "
+                         "official:, source:, author:"),
         ("x" * 10_001, "query is 10001 characters long"),
         ("wheat date:someday", "date:someday: "),
     ],
