@@ -326,7 +326,7 @@ class _IndexRun:
             for spec, files in listed:
                 options = ReadOptions(format=spec.format, dayfirst=spec.dayfirst, column_map=spec.column_map)
                 for path in files:
-                    self._index_file(path, options)
+                    self._index_file(path, options, corpus_name(spec))
                     seen = self.summary.added + self.summary.updated + self.summary.unchanged
                     self.progress.file_done(str(path), seen)
                 self._remove_vanished(spec, {str(path) for path in files})
@@ -335,8 +335,8 @@ class _IndexRun:
         finally:
             self.enricher.close()
 
-    def _write(self, article: Article, source_file: str, is_update: bool) -> None:
-        document = to_document(article, source_file)
+    def _write(self, article: Article, source_file: str, corpus: str, is_update: bool) -> None:
+        document = to_document(article, source_file, corpus)
         if is_update:
             self.writer.update_document(**document)
         else:
@@ -372,7 +372,7 @@ class _IndexRun:
             self._problem(Problem(spec.path, "no readable articles found"))
         return files
 
-    def _index_file(self, path: Path, options: ReadOptions) -> None:
+    def _index_file(self, path: Path, options: ReadOptions, corpus: str) -> None:
         key = str(path)
         info = path.stat()
         known = self.meta.files.get(key)
@@ -403,7 +403,7 @@ class _IndexRun:
                 self.summary.unchanged += 1
                 continue
             is_update = item.id in previous
-            for article, where in self.enricher.add(item, (key, is_update)):
+            for article, where in self.enricher.add(item, (key, corpus, is_update)):
                 self._write(article, *where)
             if is_update:
                 self.summary.updated += 1
@@ -447,6 +447,11 @@ class _IndexRun:
         else:
             self.summary.warnings += 1
         self.progress.problem(problem)
+
+
+def corpus_name(spec: SourceSpec) -> str:
+    """The name a source goes by in facets: its folder or file name (`reuters21578`, `Articles.csv`)."""
+    return Path(spec.path).name
 
 
 def _too_big(location: str, size: int, what: str) -> Problem:
