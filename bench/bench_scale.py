@@ -16,8 +16,8 @@ each plain and with a one-month range; misspelt words apart), and cold start of 
 largest size, the time to add 1,000 more articles to its index. Then: is the CPU per article flat from the
 smallest corpus to the largest, and how much does p50 grow.
 
-A 300,000-article searchkit build takes most of an hour on two cores and about 3 GB of disk; pick sizes
-with --sizes.
+Building 300,000 articles takes at least three times what 100,000 take (the README has measured
+figures); pick sizes with --sizes.
 """
 
 from __future__ import annotations
