@@ -105,3 +105,16 @@ def build_pristine(tmp_path_factory, name: str, count: int) -> Path:
     assert result.returncode == 0, result.stderr
     save_pristine(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def web_site(tmp_path_factory):
+    """`searchkit serve` over the web tests' corpus (the seed plus a few written articles), one per session."""
+    from tests.web_support import Server, write_web_corpus
+
+    root = tmp_path_factory.mktemp("web")
+    corpus = write_web_corpus(root / "corpus")
+    built = run_searchkit("index", str(corpus), "--index", str(root / "index"), "-q")
+    assert built.returncode == 0, built.stderr
+    with Server(root / "index") as server:
+        yield server
