@@ -346,7 +346,7 @@ class _IndexRun:
         for spec, files in listed:
             options = ReadOptions(format=spec.format, dayfirst=spec.dayfirst, column_map=spec.column_map)
             for path in files:
-                self._index_file(path, options)
+                self._index_file(path, options, corpus_name(spec))
                 seen = self.summary.added + self.summary.updated + self.summary.unchanged
                 self.progress.file_done(str(path), seen)
             self._remove_vanished(spec, {str(path) for path in files})
@@ -363,7 +363,7 @@ class _IndexRun:
             self._problem(Problem(spec.path, "no readable articles found"))
         return files
 
-    def _index_file(self, path: Path, options: ReadOptions) -> None:
+    def _index_file(self, path: Path, options: ReadOptions, corpus: str) -> None:
         key = str(path)
         info = path.stat()
         known = self.meta.files.get(key)
@@ -392,7 +392,7 @@ class _IndexRun:
             if previous.get(item.id) == content_hash:
                 self.summary.unchanged += 1
                 continue
-            document = to_document(enrich(item), key)
+            document = to_document(enrich(item), key, corpus)
             if item.id in previous:
                 self.writer.update_document(**document)
                 self.summary.updated += 1
@@ -437,6 +437,11 @@ class _IndexRun:
         else:
             self.summary.warnings += 1
         self.progress.problem(problem)
+
+
+def corpus_name(spec: SourceSpec) -> str:
+    """The name a source goes by in facets: its folder or file name (`reuters21578`, `Articles.csv`)."""
+    return Path(spec.path).name
 
 
 def _too_big(location: str, size: int, what: str) -> Problem:

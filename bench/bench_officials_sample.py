@@ -1,0 +1,92 @@
+"""Pick the articles hand-labelled for bench_officials_gold.py, by a fixed seed (a script, not a test).
+
+    python bench/bench_officials_sample.py [--show SET]
+
+Prints the chosen record keys of each labelled set; `--show SET` prints those articles' text for the
+person labelling them. The picks were made once, before anyone looked at the extractor's output on
+them, and the label files in bench/officials_gold/ hold exactly these keys.
+
+Record keys: `pakistan:N` and `bbc:N` are the Nth data row after the CSV header (searchkit's default id
+`<file stem>-N`); `reuters:N` is the record's NEWID. Only records with a body are eligible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from searchkit.readers.jsonl import read_text  # noqa: E402
+from searchkit.readers.reuters import iter_records  # noqa: E402
+
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+PAKISTAN = CORPORA / "pakistan_news_articles_subset" / "Articles.csv"
+BBC = CORPORA / "bbc_climate_2021_22" / "exported_bbc_data-labelised.csv"
+REUTERS = CORPORA / "reuters21578"
+SEED = 12
+# set name -> (corpus, how many); the held-out Pakistani set is drawn after the tuning one, without overlap
+SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters", 15),
+        "pakistan_heldout": ("pakistan", 20)}
+
+
+def _csv_rows(path: Path, headline_col: str, body_col: str) -> dict[str, str]:
+    text = read_text(path)
+    if not isinstance(text, str):
+        raise SystemExit(f"{path}: {text.reason}")
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    out = {}
+    for n, row in enumerate(reader, start=1):
+        headline = " ".join((row.get(headline_col) or "").split())
+        body = (row.get(body_col) or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        if body:
+            out[str(n)] = f"{headline}\n\n{body}"
+    return out
+
+
+def load(corpus: str) -> dict[str, str]:
+    """Record key -> the text the indexer gives the extractor (headline, blank line, body)."""
+    if corpus == "pakistan":
+        return _csv_rows(PAKISTAN, "Heading", "Article")
+    if corpus == "bbc":
+        return _csv_rows(BBC, "title", "article_content")
+    return {rec.newid: f"{rec.title}\n\n{rec.body}" for path in sorted(REUTERS.glob("reut2-*.sgm"))
+            for rec in iter_records(path) if rec.body.strip()}
+
+
+def pick(texts: dict[str, dict[str, str]] | None = None) -> dict[str, list[str]]:
+    """Set name -> chosen record keys, always the same for the same corpora."""
+    texts = texts or {corpus: load(corpus) for corpus in ("pakistan", "bbc", "reuters")}
+    rng = random.Random(SEED)
+    taken: dict[str, set[str]] = {}
+    chosen = {}
+    for name, (corpus, count) in SETS.items():
+        pool = sorted((key for key in texts[corpus] if key not in taken.get(corpus, set())), key=int)
+        keys = sorted(rng.sample(pool, count), key=int)
+        taken.setdefault(corpus, set()).update(keys)
+        chosen[name] = keys
+    return chosen
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", choices=list(SETS), help="print the chosen articles of one set")
+    args = parser.parse_args()
+    texts = {corpus: load(corpus) for corpus in ("pakistan", "bbc", "reuters")}
+    chosen = pick(texts)
+    for name, keys in chosen.items():
+        print(f"{name}: {' '.join(keys)}")
+    if args.show:
+        corpus = SETS[args.show][0]
+        for key in chosen[args.show]:
+            print(f"\n===== {corpus}:{key}\n{texts[corpus][key]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
