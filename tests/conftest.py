@@ -110,11 +110,7 @@ def build_pristine(tmp_path_factory, name: str, count: int) -> Path:
 @pytest.fixture(scope="session")
 def web_site(tmp_path_factory):
     """`searchkit serve` over the web tests' corpus (the seed plus a few written articles), one per session."""
-    from tests.web_support import Server, write_web_corpus
+    from tests.web_support import Server, build_web_index
 
-    root = tmp_path_factory.mktemp("web")
-    corpus = write_web_corpus(root / "corpus")
-    built = run_searchkit("index", str(corpus), "--index", str(root / "index"), "-q")
-    assert built.returncode == 0, built.stderr
-    with Server(root / "index") as server:
+    with Server(build_web_index(tmp_path_factory.mktemp("web"))) as server:
         yield server

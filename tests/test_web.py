@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import run_searchkit
-from tests.web_support import SEED_ID, XSS_HEADLINE, Server, write_web_corpus
+from tests.web_support import SEED_ID, XSS_HEADLINE, Server, build_web_index
 
 API_QUERIES = [
     [("q", "FATF")],
@@ -21,13 +21,16 @@ API_QUERIES = [
     [("official", "Sergei Lavrov"), ("sort", "oldest")],
     [("q", "minister"), ("on", "2016")],
     [("q", "Lavrow")],  # a misspelling: the JSON carries the suggestion
+    [("q", "minister"), ("source", "letters")],
+    [("q", "minister"), ("facet", "topic:grain")],
 ]
 
 
 def _cli_arguments(params: list[tuple[str, str]]) -> list[str]:
-    words = [value for name, value in params if name == "q"]
-    options = [arg for name, value in params if name != "q" for arg in (f"--{name}", value)]
-    return [*words, *options]
+    """The `search` arguments for URL parameters: a facet filter is its qualifier in the query."""
+    words = [value for name, value in params if name in ("q", "facet")]
+    options = [arg for name, value in params if name not in ("q", "facet") for arg in (f"--{name}", value)]
+    return [" ".join(words), *options]
 
 
 @pytest.mark.parametrize("params", API_QUERIES, ids=lambda p: urlencode(p))
@@ -195,10 +198,8 @@ def test_serving_never_writes_to_the_index(web_site):
 def changing_site(tmp_path_factory):
     """A second server, over an index these tests change, remove and damage."""
     root = tmp_path_factory.mktemp("web-changing")
-    corpus = write_web_corpus(root / "corpus")
-    assert run_searchkit("index", str(corpus), "--index", str(root / "index"), "-q").returncode == 0
-    with Server(root / "index") as server:
-        server.corpus = corpus
+    with Server(build_web_index(root)) as server:
+        server.corpus = root / "archive"
         yield server
 
 

@@ -94,6 +94,30 @@ def test_clicking_the_official_lavrov_filters_the_results(page):
     assert _total(page) == before
 
 
+def test_facet_entries_add_filters_shown_as_removable_chips(page):
+    page.goto("/?q=minister")
+    before = _total(page)
+    facets = page.locator("section.facet").evaluate_all("sections => sections.map(s => s.dataset.facet)")
+    assert {"year", "month", "source", "official", "topic"} <= set(facets)
+    page.locator("section.facet[data-facet=topic] a", has_text="grain").click()
+    page.wait_for_url(re.compile(r"facet=topic%3Agrain"))
+    assert _total(page) == 2
+    assert page.locator(".chip").all_inner_texts() == ["topic: grain ×"]
+    page.go_back()
+    page.locator("section.facet[data-facet=official] a", has_text="Sergei Lavrov").click()
+    page.wait_for_url(re.compile(r"official="))
+    lavrov = _total(page)
+    source = page.locator("section.facet[data-facet=source] a").first
+    source_name = source.inner_text()
+    source.click()
+    page.wait_for_url(re.compile(r"source="))
+    assert page.locator(".chip").all_inner_texts() == ["official: Sergei Lavrov ×", f"source: {source_name} ×"]
+    assert _total(page) == lavrov  # all his articles are in the archive folder
+    page.locator(".chip", has_text="official").locator("a").click()
+    page.wait_for_url(re.compile(r"\?q=minister&source=[^&]+$"))
+    assert lavrov < _total(page) < before
+
+
 def test_dragging_the_histogram_narrows_the_dates_and_back_restores(page):
     page.goto("/?q=minister")
     before = _total(page)

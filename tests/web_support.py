@@ -15,7 +15,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import SEED, write_seed_article
+from tests.conftest import SEED, run_searchkit, write_seed_article
 
 SEED_ID = SEED.stem
 XSS_HEADLINE = "<script>alert(1)</script> Budget row"
@@ -42,12 +42,28 @@ ARTICLES = [
 ]
 
 
-def write_web_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(SEED, folder / SEED.name)
+# Wire stories in JSON Lines carry tags, so the index has a topic facet.
+WIRES = [
+    {"id": "wire-1", "headline": "Grain minister raises support price", "published": "2019-07-02",
+     "body": "The food minister raised the support price for wheat.", "tags": "grain, wheat"},
+    {"id": "wire-2", "headline": "Rice harvest forecast cut", "published": "2019-07-09",
+     "body": "The agriculture minister cut the forecast for the rice harvest.", "tags": "grain"},
+]
+
+
+def build_web_index(root: Path) -> Path:
+    """The seed and ARTICLES in root/archive; the XSS article and WIRES in root/letters (a second source, so
+    the source facet has two values); indexed by the real CLI into root/index."""
+    archive, letters = root / "archive", root / "letters"
+    archive.mkdir(parents=True)
+    letters.mkdir()
+    shutil.copy(SEED, archive / SEED.name)
     for name, headline, published, body in ARTICLES:
-        write_seed_article(folder, name, headline, body, published)
-    return folder
+        write_seed_article(letters if name == "xss" else archive, name, headline, body, published)
+    (letters / "wires.jsonl").write_text("".join(json.dumps(wire) + "\n" for wire in WIRES), encoding="utf-8")
+    built = run_searchkit("index", str(archive), str(letters), "--index", str(root / "index"), "-q")
+    assert built.returncode == 0, built.stderr
+    return root / "index"
 
 
 @dataclass

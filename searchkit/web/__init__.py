@@ -5,6 +5,7 @@ Needs the `web` extra (`pip install -e '.[web]'`); nothing here is imported unle
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 from collections.abc import Callable
@@ -41,10 +42,9 @@ def serve(index_dir: str | Path, *, host: str = "127.0.0.1", port: int = 8080, t
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
     if on_ready:
         on_ready(f"http://{shown_host}:{bound_port}/")
-    try:
+    # uvicorn shuts down gracefully on Ctrl-C, then passes it on; stopping is what the user asked for.
+    with contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[listener])
-    except KeyboardInterrupt:
-        pass  # uvicorn has shut down gracefully and passes Ctrl-C on; stopping is what the user asked for
 
 
 def _listen(host: str, port: int) -> socket.socket:

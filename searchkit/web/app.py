@@ -20,7 +20,7 @@ from starlette.staticfiles import StaticFiles
 
 from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError
 from searchkit.json_output import json_text
-from searchkit.web.histogram import bars, year_buckets
+from searchkit.web.histogram import bars
 from searchkit.web.params import SearchRequest
 
 MORE_LIKE_THIS = 5
@@ -153,7 +153,9 @@ def _date_input_type(value: str | None) -> str:
 
 
 def _facet_entries(counts: dict[str, int]) -> list[tuple[str, int]]:
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_ENTRIES]
+    """The most frequent values, in the engine's order (years and months stay in date order)."""
+    top = set(sorted(counts, key=lambda value: (-counts[value], value))[:FACET_ENTRIES])
+    return [(value, count) for value, count in counts.items() if value in top]
 
 
 class _Pages:
@@ -203,7 +205,7 @@ class _Pages:
             return self._problem_page(error, req)
         return self._page(
             "search.html", req=req, results=results, error=None, first_rank=(results.page - 1) * results.limit + 1,
-            bars=bars(year_buckets(results.facets.get("year", {})), "year"),
+            bars=bars(results.timeline, results.timeline_unit),
         )
 
     def search_api(self, request: Request) -> Response:

@@ -47,17 +47,3 @@ def bars(buckets, unit: str) -> list[Bar]:
 def _label(start: date, unit: str) -> str:
     return {"year": f"{start:%Y}", "month": f"{start:%Y-%m}"}.get(unit, start.isoformat())
 
-
-@dataclass
-class Bucket:
-    start: date
-    end: date
-    count: int
-
-
-def year_buckets(year_counts: dict[str, int]) -> list[Bucket]:
-    """Year buckets from the year facet, empty years between included so the axis is time."""
-    years = sorted(int(year) for year in year_counts)
-    if not years:
-        return []
-    return [Bucket(date(y, 1, 1), date(y, 12, 31), year_counts.get(str(y), 0)) for y in range(years[0], years[-1] + 1)]

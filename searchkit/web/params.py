@@ -8,13 +8,13 @@ from urllib.parse import urlencode
 
 from searchkit.errors import UsageError
 
-PARAMETERS = ("q", "from", "to", "on", "official", "facet", "undated", "sort", "page", "limit")
-REPEATABLE = ("official", "facet")
+PARAMETERS = ("q", "from", "to", "on", "official", "source", "facet", "undated", "sort", "page", "limit")
+REPEATABLE = ("official", "source", "facet")
 MAX_LIMIT = 100
 # Facet keys with a filter parameter of their own; the other facets (topic, author, place, ...) filter
 # through the query language as `key:"value"`, so a new facet works without code here.
 DATE_FACETS = ("year", "month")
-PARAMETER_FACETS = ("official",)
+PARAMETER_FACETS = ("official", "source")
 
 
 @dataclass
@@ -27,6 +27,7 @@ class SearchRequest:
     end: str | None = None
     on: str | None = None
     officials: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
     facets: list[tuple[str, str]] = field(default_factory=list)
     undated: bool = False
     sort: str = "relevance"
@@ -47,6 +48,7 @@ class SearchRequest:
             end=single.get("to") or None,
             on=single.get("on") or None,
             officials=[v for n, v in items if n == "official" and v],
+            sources=[v for n, v in items if n == "source" and v],
             facets=[_facet(v) for n, v in items if n == "facet" and v],
             undated=single.get("undated", "") not in ("", "0"),
             sort=single.get("sort") or "relevance",
@@ -60,7 +62,7 @@ class SearchRequest:
     @property
     def is_empty(self) -> bool:
         """Nothing asked yet: the bare front page."""
-        return not any(name in ("q", "from", "to", "on", "official", "facet", "undated")
+        return not any(name in ("q", "from", "to", "on", "official", "source", "facet", "undated")
                        for name, _value in self.params)
 
     def query_text(self) -> str:
@@ -71,9 +73,8 @@ class SearchRequest:
 
     def search_arguments(self) -> dict:
         """Keyword arguments for SearchEngine.search (besides the query text), as `search` passes them."""
-        arguments = dict(start=self.start, end=self.end, on=self.on, official=self.officials, undated=self.undated,
-                         sort=self.sort, limit=self.limit, page=self.page)
-        return arguments
+        return dict(start=self.start, end=self.end, on=self.on, official=self.officials, source=self.sources,
+                    undated=self.undated, sort=self.sort, limit=self.limit, page=self.page)
 
     # -- links ---------------------------------------------------------------------------------
     def url(self, path: str = "/", params: list[tuple[str, str]] | None = None) -> str:
@@ -102,7 +103,8 @@ class SearchRequest:
 
     def chips(self) -> list[tuple[str, str]]:
         """(label, link that removes it) for each active filter."""
-        labels = {"from": "from {}", "to": "to {}", "on": "on {}", "official": "official: {}", "undated": "undated only"}
+        labels = {"from": "from {}", "to": "to {}", "on": "on {}", "official": "official: {}",
+                  "source": "source: {}", "undated": "undated only"}
         chips = []
         for index, (name, value) in enumerate(self.params):
             if name in labels or name == "facet":
