@@ -7,6 +7,9 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+# Metadata a corpus may carry, by the name a query qualifier and a facet use (`author:Harrabin`, `topic:coffee`).
+METADATA_KEYS = ("author", "section", "topic", "place", "person", "org", "exchange", "language")
+
 
 @dataclass(frozen=True)
 class Official:
@@ -33,6 +36,7 @@ class Article:
     mentioned: list[date] = field(default_factory=list)
     source: str = ""  # file path, plus ":line" where one file holds many records
     url: str | None = None
+    metadata: dict[str, list[str]] = field(default_factory=dict)  # METADATA_KEYS -> values, empty keys left out
 
     def to_dict(self) -> dict:
         return {
@@ -45,6 +49,7 @@ class Article:
             "officials": [asdict(official) for official in self.officials],
             "source": self.source,
             "url": self.url,
+            "metadata": self.metadata,
             "body": self.body,
         }
 
@@ -58,6 +63,7 @@ class Article:
             self.dateline,
             self.source,
             self.url or "",
+            *(f"{key}={value}" for key in METADATA_KEYS for value in self.metadata.get(key, ())),
         ]
         return hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 

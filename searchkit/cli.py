@@ -8,8 +8,6 @@ untrusted, locked, or --strict indexing met a bad record); 130 interrupted.
 from __future__ import annotations
 
 import functools
-import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -18,8 +16,7 @@ import click
 
 from searchkit.errors import CorpusError, SearchkitError, UsageError
 from searchkit.readers import FORMAT_NAMES
-
-MAP_KEYS = ("headline", "body", "published", "id", "url", "dateline")
+from searchkit.results import FACET_NAMES
 
 
 class _Failure(click.ClickException):
@@ -71,9 +68,9 @@ def _engine(index_dir: Path, trust: bool, dayfirst: bool = False):
 
 
 def _print_json(data) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    # JSON allows raw DEL and C1 controls (U+007F-U+009F) in strings, but a terminal acts on them.
-    click.echo(re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text))
+    from searchkit.json_output import json_text
+
+    click.echo(json_text(data))
 
 
 @click.command("search")
@@ -84,10 +81,18 @@ def _print_json(data) -> None:
 @click.option("--to", "end", metavar="DATE", help="Published on or before DATE (inclusive: --to 2018 means to Dec 31).")
 @click.option("--on", metavar="DATE", help="Published on this day, month or year.")
 @click.option("--official", multiple=True, metavar="NAME", help="Only articles naming this official (repeatable).")
+@click.option(
+    "--source", multiple=True, metavar="NAME", help="Only articles from this corpus, file or folder (repeatable)."
+)
 @click.option("--undated", is_flag=True, help="Only articles without a publication date.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
 @click.option("--like", "like_id", metavar="ID", help="Articles similar to the article with this id.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.option(
+    "--facet", "facet_names", multiple=True, type=click.Choice(FACET_NAMES),
+    help="After the hits, count every match by this facet (repeatable).",
+)
+@click.option("--timeline", is_flag=True, help="After the hits, chart every match per day, month or year.")
 @click.option("--no-snippet", is_flag=True, help="Leave out the snippets.")
 @click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first.")
 @click.option(
@@ -100,8 +105,8 @@ def _print_json(data) -> None:
 )
 @index_options
 @reports_errors
-def search_command(words, limit, page, start, end, on, official, undated, sort, like_id, as_json, no_snippet,
-                   dayfirst, corpus, index_dir, trust_index):
+def search_command(words, limit, page, start, end, on, official, source, undated, sort, like_id, as_json, facet_names,
+                   timeline, no_snippet, dayfirst, corpus, index_dir, trust_index):
     """Search the news archive: ranked hits, best first, with dates and highlighted snippets.
 
     \b
@@ -110,6 +115,7 @@ def search_command(words, limit, page, start, end, on, official, undated, sort, 
       search "FATF" --from "March 1, 2018" --to 2018-03-31
       search 'sanctions -oil "foreign minister"' --sort newest
       search 'official:Lavrov date:2018-03' --json
+      search 'topic:coffee' --source reuters21578 --facet place --timeline
     """
     from searchkit import store
 
@@ -122,13 +128,15 @@ def search_command(words, limit, page, start, end, on, official, undated, sort, 
             results = engine.more_like(like_id, limit=limit, start=start, end=end)
         else:
             results = engine.search(
-                " ".join(words), start=start, end=end, on=on, official=official, undated=undated, sort=sort,
-                limit=limit, page=page, facets=as_json, snippets=not no_snippet,
+                " ".join(words), start=start, end=end, on=on, official=official, source=source, undated=undated,
+                sort=sort, limit=limit, page=page, facets=as_json or bool(facet_names) or timeline,
+                snippets=not no_snippet,
             )
     if as_json:
         _print_json(results.to_dict())
     else:
         _print_hits(results, with_snippet=not no_snippet)
+        _print_summaries(results, facet_names, timeline)
     if not results.hits:
         message = f"no results for {results.query!r}" if results.total == 0 else f"no hits on page {page}"
         if results.suggestion:
@@ -150,6 +158,17 @@ def _print_hits(results, with_snippet: bool) -> None:
         click.echo(f"-- {shown} of {results.total} results", err=True)
         if results.suggestion:
             click.echo(f"Did you mean: {clean(results.suggestion)}", err=True)
+
+
+def _print_summaries(results, facet_names, timeline: bool) -> None:
+    from searchkit.display import facet_lines, timeline_lines
+
+    for name in dict.fromkeys(facet_names):
+        for line in facet_lines(name, results.facets.get(name, {})):
+            click.echo(line)
+    if timeline:
+        for line in timeline_lines(results.timeline, results.timeline_unit):
+            click.echo(line)
 
 
 def _build_first_index(index_dir: Path, corpus: Path, trust: bool) -> None:
@@ -219,7 +238,11 @@ main.add_command(search_command)
 @click.option("--rebuild", is_flag=True, help="Build a fresh index beside the live one and swap it in when complete.")
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="auto", show_default=True)
 @click.option("--dayfirst", is_flag=True, help="Numeric dates in these sources are day-first (15/03/2018).")
-@click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="CSV column for a field (repeatable).")
+@click.option(
+    "--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
+    help="CSV column for a field (repeatable): headline, body, published, id, url, dateline, author, section, "
+    "tags, language, place, person, org, exchange.",
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 3, index unchanged) instead of skipping a bad record.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, warnings or summary; errors and skips only.")
 @click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for another writer.")
@@ -257,11 +280,13 @@ def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_t
 
 
 def _parse_mappings(mappings) -> dict[str, str]:
+    from searchkit.readers.csvfile import MAP_FIELDS
+
     column_map = {}
     for item in mappings:
         key, sep, column = item.partition("=")
-        if not sep or key.strip() not in MAP_KEYS or not column.strip():
-            raise UsageError(f"--map {item!r}: expected FIELD=COLUMN with FIELD one of {', '.join(MAP_KEYS)}")
+        if not sep or key.strip() not in MAP_FIELDS or not column.strip():
+            raise UsageError(f"--map {item!r}: expected FIELD=COLUMN with FIELD one of {', '.join(MAP_FIELDS)}")
         column_map[key.strip()] = column.strip()
     return column_map
 
@@ -324,6 +349,8 @@ def show_command(article_id, as_json, index_dir, trust_index):
     for official in article.officials:
         title = f", {clean(official.title)}" if official.title else ""
         click.echo(f"official:  {clean(official.name)}{title}")
+    for key, values in article.metadata.items():
+        click.echo(f"{key + ':':<10} {clean(', '.join(values))}")
     click.echo(f"source:    {shown_path(article.source)}")
     click.echo()
     for paragraph in article.body.split("\n\n"):
@@ -345,3 +372,39 @@ def stats_command(as_json, index_dir, trust_index):
     else:
         for line in stats_lines(stats):
             click.echo(line)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every network).")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option("--corpus", envvar="SEARCHKIT_CORPUS", default="corpus", show_default=True,
+              type=click.Path(path_type=Path), help="Corpus indexed first when the index does not exist yet.")
+@index_options
+@reports_errors
+def serve_command(host, port, open_browser, corpus, index_dir, trust_index):
+    """A web page for searching the archive (needs the web extra: pip install -e '.[web]').
+
+    It only reads the index, and picks up what `searchkit index` adds or rebuilds while it runs.
+
+    \b
+    Examples:
+      searchkit serve
+      searchkit serve --index reuters-index --port 8000 --open
+    """
+    from searchkit import store
+    from searchkit.web import is_loopback, serve
+
+    if store.is_vacant(index_dir):
+        _build_first_index(index_dir, corpus, trust_index)
+    if not is_loopback(host):
+        click.echo(f"searchkit: warning: --host {host} makes the archive visible to the network", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"searchkit: serving {index_dir} at {url} (Ctrl-C to stop)")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    serve(index_dir, host=host, port=port, trust=trust_index, on_ready=ready)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-from searchkit.results import Hit, IndexStats, OfficialSummary
+from searchkit.results import Hit, IndexStats, OfficialSummary, TimelineBucket
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 # ANSI/VT escape sequences (CSI, OSC, and two-character escapes), then any other control character.
@@ -88,3 +88,38 @@ def stats_lines(stats: IndexStats) -> list[str]:
 def is_terminal(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+BAR_WIDTH = 40
+LISTED_BUCKETS = 36  # a longer timeline is shown as the sparkline alone
+
+
+def facet_lines(name: str, counts: dict[str, int]) -> list[str]:
+    lines = [f"{name}:"]
+    lines += [f"  {count:>8}  {clean(value)}" for value, count in counts.items()]
+    return lines if counts else [f"{name}: (no values among the matches)"]
+
+
+def timeline_lines(buckets: list[TimelineBucket], unit: str | None) -> list[str]:
+    """A sparkline of matches per day/month/year, then one bar per bucket when there are few."""
+    if not buckets:
+        return ["timeline: no dated matches"]
+    peak = max(bucket.count for bucket in buckets)
+    labels = [_bucket_label(bucket, unit) for bucket in buckets]
+    spark = "".join(SPARKS[0] if not b.count else SPARKS[(len(SPARKS) - 1) * b.count // peak] for b in buckets)
+    top = max(buckets, key=lambda bucket: bucket.count)
+    lines = [
+        f"timeline per {unit}, {labels[0]} .. {labels[-1]} (peak {peak} in {_bucket_label(top, unit)}):",
+        f"  {spark}",
+    ]
+    if len(buckets) <= LISTED_BUCKETS:
+        width = max(len(label) for label in labels)
+        for label, bucket in zip(labels, buckets, strict=True):
+            bar = "█" * max(1 if bucket.count else 0, round(BAR_WIDTH * bucket.count / peak))
+            lines.append(f"  {label:<{width}}  {bar} {bucket.count}")
+    return lines
+
+
+def _bucket_label(bucket: TimelineBucket, unit: str | None) -> str:
+    return bucket.start.isoformat()[: {"year": 4, "month": 7}.get(unit or "day", 10)]

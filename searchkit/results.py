@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from searchkit.article import Official
+from searchkit.article import METADATA_KEYS, Official
+
+# Every facet a search can count: dates, then the source and officials, then the corpora's metadata.
+DATE_FACETS = ("year", "month")
+FACET_NAMES = (*DATE_FACETS, "source", "official", *METADATA_KEYS)
 
 
 def _iso(day: date | None) -> str | None:
@@ -30,6 +34,7 @@ class Hit:
     page_date: date | None = None
     dateline: str = ""
     url: str | None = None
+    metadata: dict[str, list[str]] = field(default_factory=dict)  # author, topic, place, ... (only those present)
 
     def to_dict(self) -> dict:
         return {
@@ -43,7 +48,20 @@ class Hit:
             "mentioned_dates": [d.isoformat() for d in self.mentioned_dates],
             "source": self.source,
             "url": self.url,
+            "metadata": self.metadata,
         }
+
+
+@dataclass(frozen=True)
+class TimelineBucket:
+    """Matches published in one day, month or year: start and end are both inclusive."""
+
+    start: date
+    end: date
+    count: int
+
+    def to_dict(self) -> dict:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "count": self.count}
 
 
 @dataclass
@@ -53,8 +71,12 @@ class Results:
     hits: list[Hit]
     page: int = 1
     limit: int = 10
+    # Counts over every match: "year", "month" (YYYY-MM), "source", "official", "topic", "author", ...
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
+    # Matches per day, month or year (timeline_unit) from the first dated match to the last, empty buckets included.
+    timeline: list[TimelineBucket] = field(default_factory=list)
+    timeline_unit: str | None = None
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -70,6 +92,7 @@ class Results:
             "limit": self.limit,
             "hits": [hit.to_dict() for hit in self.hits],
             "facets": self.facets,
+            "timeline": {"unit": self.timeline_unit, "buckets": [bucket.to_dict() for bucket in self.timeline]},
             "suggestion": self.suggestion,
         }
 

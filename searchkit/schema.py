@@ -13,13 +13,18 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-from searchkit.article import Article, Official
+from searchkit.article import METADATA_KEYS, Article, Official
 
 # Bump when the schema or the meaning of a stored field changes: older indexes must be rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Facet values are kept in per-document columns, several values joined by this separator, so that facets are
+# counted over every match from a column read once per searcher instead of loading each match's stored fields.
+FACET_SEPARATOR = "\x1f"
+# facet name -> the column holding its values; metadata facets are named like their query qualifiers.
+FACET_COLUMNS = {"source": "corpus", "official": "facet_official", **{key: f"facet_{key}" for key in METADATA_KEYS}}
 
 # Searching "Erdogan" must find "Erdoğan": every analyzer folds accents after lower-casing.
 _words = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
@@ -32,8 +37,19 @@ OFFICIAL_NAMES = CommaSeparatedTokenizer() | LowercaseFilter() | CharsetFilter(a
 PATH_PARTS = RegexTokenizer(r"[^/\\:.\s]+") | LowercaseFilter()
 
 
+def metadata_field(key: str) -> str:
+    """The searchable field of one metadata key (`topic:coffee` searches meta_topic)."""
+    return f"meta_{key}"
+
+
 def build_schema() -> Schema:
+    metadata = {metadata_field(key): TEXT(analyzer=EXACT) for key in METADATA_KEYS}
+    facets = {column: COLUMN() for name, column in FACET_COLUMNS.items() if name != "source"}
     return Schema(
+        **metadata,
+        **facets,
+        corpus=ID(stored=True, sortable=True),
+        metadata_json=STORED(),
         id=ID(unique=True, stored=True, sortable=True),
         headline=TEXT(analyzer=STEMMED, stored=True, phrase=False),
         body=TEXT(analyzer=STEMMED, stored=True, phrase=False),
@@ -42,7 +58,6 @@ def build_schema() -> Schema:
         officials=TEXT(analyzer=OFFICIAL_NAMES, phrase=False),
         officials_json=STORED(),
         published=DATETIME(stored=True, sortable=True),
-        year=ID(sortable=True),
         page_date=STORED(),
         mentioned=DATETIME(stored=True),
         dateline=STORED(),
@@ -61,8 +76,8 @@ def official_tokens(official: Official) -> list[str]:
     return [name.replace(",", " ") for name in names]
 
 
-def to_document(article: Article, source_file: str) -> dict:
-    """The Whoosh document for one enriched article."""
+def to_document(article: Article, source_file: str, corpus: str = "") -> dict:
+    """The Whoosh document for one enriched article; corpus names the source it came from (its facet value)."""
     published = _as_datetime(article.published)
     officials = [token for official in article.officials for token in official_tokens(official)]
     doc = {
@@ -73,7 +88,9 @@ def to_document(article: Article, source_file: str) -> dict:
         "body_exact": article.body,
         "officials": ",".join(officials),
         "officials_json": json.dumps([_official_dict(o) for o in article.officials], ensure_ascii=False),
-        "year": str(article.published.year) if article.published else "",
+        "corpus": corpus,
+        "metadata_json": json.dumps(article.metadata, ensure_ascii=False) if article.metadata else "",
+        "facet_official": _facet_value(official.name for official in article.officials),
         "page_date": article.page_date.isoformat() if article.page_date else "",
         "dateline": article.dateline,
         "url": article.url or "",
@@ -81,6 +98,9 @@ def to_document(article: Article, source_file: str) -> dict:
         "source_file": source_file,
         "content_hash": article.content_hash(),
     }
+    for key, values in article.metadata.items():
+        doc[metadata_field(key)] = "\n".join(values)
+        doc[FACET_COLUMNS[key]] = _facet_value(values)
     if published is not None:
         doc["published"] = published
     if article.mentioned:
@@ -104,7 +124,17 @@ def to_article(fields: dict) -> Article:
         mentioned=sorted(day.date() for day in mentioned),
         source=fields.get("source", ""),
         url=fields.get("url") or None,
+        metadata=json.loads(fields.get("metadata_json") or "{}"),
     )
+
+
+def _facet_value(values) -> bytes:
+    return FACET_SEPARATOR.join(dict.fromkeys(values)).encode("utf-8")
+
+
+def facet_values(column_value: bytes) -> tuple[str, ...]:
+    """The values one document holds in a facet column."""
+    return tuple(column_value.decode("utf-8").split(FACET_SEPARATOR)) if column_value else ()
 
 
 def _official_dict(official: Official) -> dict:

@@ -16,14 +16,15 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import scoring, sorting
+from whoosh import scoring
 
 from searchkit.article import Article
 from searchkit.dates import parse_period
 from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError
-from searchkit.query import DateFilter, highlight_terms, make_parser, parse_query
+from searchkit.facets import FacetColumns, count_facets, timeline
+from searchkit.query import DateFilter, QualifierFilter, highlight_terms, make_parser, parse_query, qualifier_query
 from searchkit.results import Hit, IndexStats, OfficialSummary, Results
-from searchkit.schema import OFFICIAL_NAMES, SCHEMA_VERSION, to_article
+from searchkit.schema import SCHEMA_VERSION, to_article
 from searchkit.snippets import fold, make_snippet
 from searchkit.store import REBUILD_HINT, SourceSpec, check_trusted, current_generation, read_meta
 
@@ -101,6 +102,7 @@ class SearchEngine:
         self._searcher = searcher
         self._parser = make_parser(self._index.schema)
         self._filter_cache: dict[tuple, set[int]] = {}
+        self._columns = FacetColumns(searcher.reader())
 
     def _damaged(self, exc: Exception) -> IndexProblem:
         return IndexProblem(f"{self.index_dir}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}")
@@ -125,6 +127,7 @@ class SearchEngine:
         if fresh is not self._searcher:
             self._searcher = fresh
             self._filter_cache.clear()
+            self._columns = FacetColumns(fresh.reader())
 
     # -- indexing (delegated; imported lazily so that searching stays light) -----------------------
     def index(
@@ -165,6 +168,7 @@ class SearchEngine:
         end: DateLike = None,
         on: DateLike = None,
         official: str | Iterable[str] | None = None,
+        source: str | Iterable[str] | None = None,
         undated: bool = False,
         sort: str = "relevance",
         limit: int = 10,
@@ -173,17 +177,21 @@ class SearchEngine:
         snippets: bool = True,
         today: date | None = None,
     ) -> Results:
-        """Ranked hits for query text. start/end/on accept dates or any date text (`2018`, `March 2018`)."""
+        """Ranked hits for query text. start/end/on accept dates or any date text (`2018`, `March 2018`).
+
+        official and source (one or several, all required) filter like the official: and source: qualifiers.
+        """
         if sort not in SORTS:
             raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         if limit < 1 or page < 1:
             raise UsageError("limit and page must be 1 or more")
-        officials = [official] if isinstance(official, str) else list(official or [])
-        if not query.strip() and not (start or end or on or officials or undated):
+        options = [("official", name) for name in _names(official)] + [("source", name) for name in _names(source)]
+        if not query.strip() and not (start or end or on or options or undated):
             raise UsageError("empty query: give words to search for, or a filter such as --official or --from")
         parsed = parse_query(query, self._parser, reference=today or date.today(), dayfirst=self.dayfirst)
         date_filters = [*parsed.date_filters, *self._option_dates(start, end, on)]
-        docset = self._filter_set(date_filters, officials, undated)
+        qualifiers = [*parsed.filters, *(QualifierFilter(qualifier_query(*option)) for option in options)]
+        docset = self._filter_set(date_filters, qualifiers, undated)
         return self._run(_within(parsed.query, docset), query, docset, sort, limit, page, facets, snippets,
                          parsed.has_words)
 
@@ -215,7 +223,7 @@ class SearchEngine:
     ) -> list[OfficialSummary]:
         """Officials named across the matching articles (all articles when query is None), most cited first."""
         parsed = parse_query(query or "", self._parser, reference=date.today(), dayfirst=self.dayfirst)
-        docset = self._filter_set([*parsed.date_filters, *self._option_dates(start, end, None)], [], False)
+        docset = self._filter_set([*parsed.date_filters, *self._option_dates(start, end, None)], parsed.filters, False)
         matches = self._searcher.search(_within(parsed.query, docset), limit=None, filter=docset)
         people: dict[str, dict] = {}
         for hit in matches:
@@ -251,9 +259,8 @@ class SearchEngine:
     @_damage_reported
     def stats(self) -> IndexStats:
         reader = self._searcher.reader()
-        years = self._year_counts(wq.Every(), None)
-        dated = self._searcher.search(wq.Every("published"), limit=1, sortedby="published")
-        newest = self._searcher.search(wq.Every("published"), limit=1, sortedby="published", reverse=True)
+        years = count_facets(self._columns, reader.all_doc_ids(), ["year"]).get("year", {})
+        days = [day for day in self._columns.days() if day is not None]
         per_source = {
             spec.path: sum(
                 state.articles
@@ -265,8 +272,8 @@ class SearchEngine:
         return IndexStats(
             index_dir=str(self.index_dir),
             articles=reader.doc_count(),
-            first_published=dated[0]["published"].date() if len(dated) else None,
-            last_published=newest[0]["published"].date() if len(newest) else None,
+            first_published=date.fromordinal(min(days)) if days else None,
+            last_published=date.fromordinal(max(days)) if days else None,
             undated=reader.doc_count() - sum(years.values()),
             skipped=self.meta.skipped,
             size_bytes=sum(p.stat().st_size for p in self.generation.iterdir() if p.is_file()),
@@ -277,21 +284,32 @@ class SearchEngine:
     # -- internals ----------------------------------------------------------------------------------
     def _run(self, query, text, docset, sort, limit, page, facets, snippets, has_words) -> Results:
         options = {} if sort == "relevance" and has_words else {"sortedby": "published", "reverse": sort != "oldest"}
-        if facets:
-            options["groupedby"] = {"year": _YEAR_FACET}
-        # Facets ride on the ranking pass; len() is exact (Whoosh counts the rest only when it skipped some).
+        # Ranking needs only the top of the list; totals, facets and the timeline come from the set of matching
+        # documents, which Whoosh lists without scoring them.
         results = self._searcher.search(query, limit=page * limit, filter=docset, terms=False, **options)
+        matched = self._matching(query, docset)
         terms = highlight_terms(query)
-        total = len(results)
+        total = len(matched)
+        buckets, unit = timeline(self._columns, matched) if facets else ([], None)
         return Results(
             query=text,
             total=total,
             hits=[self._hit(hit, terms, snippets) for hit in results[(page - 1) * limit : page * limit]],
             page=page,
             limit=limit,
-            facets={"year": _years(results.groups("year"))} if facets else {},
+            facets=count_facets(self._columns, matched) if facets else {},
             suggestion=self._suggest(text) if has_words and total < SUGGEST_BELOW else None,
+            timeline=buckets,
+            timeline_unit=unit,
         )
+
+    def _matching(self, query: wq.Query, docset: set[int] | None) -> list[int]:
+        if query is wq.NullQuery:
+            return []
+        if isinstance(query, wq.Every) and docset is not None:
+            return sorted(docset)
+        docs = self._searcher.docs_for_query(query)
+        return [doc for doc in docs if doc in docset] if docset is not None else list(docs)
 
     def _hit(self, hit, terms, with_snippet: bool) -> Hit:
         article = to_article(hit.fields())
@@ -309,6 +327,7 @@ class SearchEngine:
             page_date=article.page_date,
             dateline=article.dateline,
             url=article.url,
+            metadata=article.metadata,
         )
 
     def _option_dates(self, start: DateLike, end: DateLike, on: DateLike) -> list[DateFilter]:
@@ -335,28 +354,29 @@ class SearchEngine:
         except UsageError as exc:
             raise type(exc)(f"--{label}: {exc}") from None
 
-    def _filter_set(self, date_filters: list[DateFilter], officials: list[str], undated: bool) -> set[int] | None:
+    def _filter_set(
+        self, date_filters: list[DateFilter], qualifiers: list[QualifierFilter], undated: bool
+    ) -> set[int] | None:
         sets = [self._cached(("date", f.field, f.start, f.end), lambda f=f: _date_query(f)) for f in date_filters]
-        for name in officials:
-            key = ",".join(token.text for token in OFFICIAL_NAMES(name))
-            sets.append(self._cached(("official", key), lambda key=key: wq.Term("officials", key)))
+        for qualifier in qualifiers:
+            docs = self._cached(qualifier.key[:2], lambda q=qualifier: q.query)
+            sets.append(self._all_docs() - docs if qualifier.exclude else docs)
         if undated:
             dated = self._cached(("dated",), lambda: wq.Every("published"))
-            sets.append(set(self._searcher.reader().all_doc_ids()) - dated)
+            sets.append(self._all_docs() - dated)
         if not sets:
             return None
         smallest = min(sets, key=len)
         return smallest.intersection(*[s for s in sets if s is not smallest])
+
+    def _all_docs(self) -> set[int]:
+        return self._cached(("all",), wq.Every)
 
     def _cached(self, key: tuple, make_query) -> set[int]:
         docs = self._filter_cache.get(key)
         if docs is None:
             docs = self._filter_cache[key] = set(self._searcher.docs_for_query(make_query()))
         return docs
-
-    def _year_counts(self, query, docset) -> dict[str, int]:
-        grouped = self._searcher.search(query, limit=1, filter=docset, groupedby={"year": _YEAR_FACET}, terms=False)
-        return _years(grouped.groups("year"))
 
     def _docnum(self, article_id: str) -> int:
         docnum = self._searcher.document_number(id=article_id)
@@ -388,11 +408,8 @@ class SearchEngine:
         return corrected if changed else None
 
 
-_YEAR_FACET = sorting.FieldFacet("year", maptype=sorting.Count)
-
-
-def _years(counts: dict) -> dict[str, int]:
-    return {year: counts[year] for year in sorted(counts) if year}  # "" is the undated articles' year
+def _names(value: str | Iterable[str] | None) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
 
 
 def _within(query: wq.Query, docset: set[int] | None) -> wq.Query:

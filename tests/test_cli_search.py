@@ -39,7 +39,8 @@ def test_json_output_has_the_documented_shape(seed_index):
     assert hit["published"] == "2018-03-15" and hit["id"] == SEED.stem
     assert isinstance(hit["score"], float) and hit["score"] > 0
     assert "Lavrov" in hit["snippet"]
-    assert data["facets"] == {"year": {"2018": 1}}
+    assert data["facets"]["year"] == {"2018": 1} and data["facets"]["month"] == {"2018-03": 1}
+    assert data["timeline"] == {"unit": "day", "buckets": [{"start": "2018-03-15", "end": "2018-03-15", "count": 1}]}
 
 
 def test_json_with_no_hits_is_still_one_object_and_exits_1(seed_index):

@@ -99,7 +99,9 @@ def test_paging_keeps_the_full_total(engine):
 
 def test_facets_count_every_match_not_only_the_page(engine):
     results = engine.search("trade OR wheat", limit=1)
-    assert results.facets == {"year": {"2017": 2, "2018": 2}}
+    assert results.facets["year"] == {"2017": 2, "2018": 2}
+    assert results.facets["month"] == {"2017-06": 1, "2017-07": 1, "2018-03": 1, "2018-06": 1}
+    assert results.facets["official"] == {"Tayyip Erdoğan": 1}
 
 
 def test_did_you_mean_offers_a_word_from_the_index(engine):
@@ -128,7 +130,8 @@ def test_awkward_queries_get_a_sensible_reading(engine, query):
 @pytest.mark.parametrize(
     "query, message",
     [
-        ("colour:red", "unknown field 'colour:' in the query; known fields: headline:, body:, official:, date:"),
+        ("colour:red", "unknown field 'colour:' in the query; known fields: headline:, body:, date:, mentioned:, "
+                         "official:, source:, author:"),
         ("x" * 10_001, "query is 10001 characters long"),
         ("wheat date:someday", "date:someday: "),
     ],

@@ -140,7 +140,7 @@ def test_a_mapped_column_is_not_also_guessed_for_another_field(tmp_path):
     ("header", "column_map", "message"),
     [
         ("Heading,Extra", {"body": "Missing"}, "no column 'Missing' for body; columns are 'Heading', 'Extra'"),
-        ("Heading,Extra", {"author": "Heading"}, "cannot map 'author'"),
+        ("Heading,Extra", {"colour": "Heading"}, "cannot map 'colour': fields are headline, body, published"),
         ("Section,Extra", {}, "no headline or body column among 'Section', 'Extra'"),
     ],
 )

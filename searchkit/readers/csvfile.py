@@ -17,7 +17,7 @@ from pathlib import Path
 from searchkit.article import Article, Problem
 from searchkit.errors import CorpusError
 from searchkit.readers import ReadOptions
-from searchkit.readers.jsonl import EMPTY_FILE, make_article, read_text
+from searchkit.readers.jsonl import EMPTY_FILE, METADATA_NAMES, make_article, read_text, split_values
 
 # Article field -> header names it is recognised by (normalised: lower case, no spaces, "_" or "-").
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -27,7 +27,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("id",),
     "url": ("url",),
     "dateline": ("dateline",),
+    **METADATA_NAMES,
 }
+# Names --map accepts for a field besides the field's own (`--map tags=Keywords`).
+MAP_ALIASES = {"tags": "topic", "topics": "topic", "category": "section", "byline": "author"}
+MAP_FIELDS = (*COLUMNS, *MAP_ALIASES)
 DELIMITERS = ",;\t|"
 FIELD_SIZE_LIMIT = 2**31 - 1  # bodies of several MB in one cell; the default 128 KiB is too small
 
@@ -60,11 +64,13 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
             yield Problem(f"{path}:{line}", f"expected {len(header)} fields, found {len(row)}")
         else:
             fields = {name: row[index] for name, index in columns.items()}
+            metadata = {name: split_values(name, fields.pop(name)) for name in METADATA_NAMES if name in fields}
             yield from make_article(
                 path,
                 line,
                 id=fields.pop("id", "").strip() or f"{path.stem}-{rows}",
                 options=options,
+                metadata=metadata,
                 **fields,
             )
     if records == 0:
@@ -77,8 +83,9 @@ def find_columns(path: Path, header: Sequence[str], column_map: Mapping[str, str
     shown = ", ".join(repr(name) for name in header)
     columns: dict[str, int] = {}
     for field, name in column_map.items():
+        field = MAP_ALIASES.get(field, field)
         if field not in COLUMNS:
-            raise CorpusError(f"{path}: cannot map {field!r}: fields are {', '.join(COLUMNS)}")
+            raise CorpusError(f"{path}: cannot map {field!r}: fields are {', '.join(MAP_FIELDS)}")
         if name in header:
             columns[field] = header.index(name)
         elif _normal(name) in normalised:

@@ -4,7 +4,8 @@
      "dateline": "KARACHI"}      <- one line in the file
 
 Also accepted: `title` for headline; `text`, `content`, `article` for body; `date`, `published_at` for
-published.
+published. Metadata, as a string or a list of strings: `author` (`authors`, `byline`), `section`
+(`category`), `tags` (`topics`, `keywords`), `language` (`lang`), `places`, `people`, `orgs`, `exchanges`.
 
 The rules that turn a record's fields into an Article (empty fields, a headline made from the body, the
 dateline, the date warning) live here and are shared with the CSV and Reuters readers: a CSV row or an SGML
@@ -34,6 +35,20 @@ KEYS: dict[str, tuple[str, ...]] = {
     "url": ("url",),
     "dateline": ("dateline",),
 }
+
+# Metadata key -> JSON keys, first non-empty wins; `--map` and CSV headers use the same names.
+METADATA_NAMES: dict[str, tuple[str, ...]] = {
+    "author": ("author", "authors", "byline"),
+    "section": ("section", "category", "cathegory", "newstype"),
+    "topic": ("tags", "topics", "topic", "keywords"),
+    "place": ("places", "place"),
+    "person": ("people", "person"),
+    "org": ("orgs", "org", "organizations"),
+    "exchange": ("exchanges", "exchange"),
+    "language": ("language", "lang"),
+}
+# Several values in one text cell: tags are split at commas too, names only at ; and |.
+_SEPARATORS = {"topic": re.compile(r"[,;|]"), "default": re.compile(r"[;|]")}
 
 HEADLINE_CHARS = 100  # a headline made from the body is cut at a word near this length
 EMPTY_FILE = "empty file"
@@ -88,13 +103,30 @@ def _read_line(line: str, path: Path, number: int, options: ReadOptions) -> Iter
             if value.strip():
                 fields[name] = value
                 break
+    metadata: dict[str, list[str]] = {}
+    for name, keys in METADATA_NAMES.items():
+        value = next((record[key] for key in keys if record.get(key)), None)
+        if isinstance(value, list):
+            metadata[name] = [text for text, _w in map(_field_text, value) if text.strip()]
+        elif value is not None:
+            text, warning = _field_text(value)
+            if warning:
+                yield Problem(location, f"field {name!r} is {warning}; ignored", skipped=False)
+            metadata[name] = split_values(name, text)
     yield from make_article(
         path,
         number,
         id=fields.pop("id", "").strip() or f"{path.stem}-{number}",
         options=options,
+        metadata=metadata,
         **fields,
     )
+
+
+def split_values(name: str, text: str) -> list[str]:
+    """The values one text cell holds: `coffee, cocoa` is two tags."""
+    separator = _SEPARATORS.get(name, _SEPARATORS["default"])
+    return [value.strip() for value in separator.split(text) if value.strip()]
 
 
 def _field_text(value: object) -> tuple[str, str]:
@@ -148,6 +180,7 @@ def make_article(
     published: str = "",
     url: str = "",
     dateline: str = "",
+    metadata: dict[str, list[str]] | None = None,
 ) -> Iterator[Article | Problem]:
     """One record's Article (after any warnings about it), or the Problem that skips it.
 
@@ -178,6 +211,7 @@ def make_article(
         dateline=" ".join(dateline.split()) or (match.group(1).strip() if match else ""),
         source=location,
         url=url.strip() or None,
+        metadata={key: [" ".join(v.split()) for v in values] for key, values in (metadata or {}).items() if values},
     )
 
 

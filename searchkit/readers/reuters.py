@@ -26,6 +26,8 @@ from searchkit.readers import ReadOptions
 from searchkit.readers.jsonl import make_article, read_text
 
 TAG_LISTS = ("TOPICS", "PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES")
+# Tag lists kept as article metadata (COMPANIES is empty throughout the collection).
+METADATA_TAGS = {"TOPICS": "topic", "PLACES": "place", "PEOPLE": "person", "ORGS": "org", "EXCHANGES": "exchange"}
 OPEN, CLOSE = "<REUTERS", "</REUTERS>"
 
 _NEWID = re.compile(r'\bNEWID="(\d+)"')
@@ -88,6 +90,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
             body=item.body,
             published=match.group() if match else item.date,
             dateline=dateline_place(item.dateline),
+            metadata={key: item.tags[tag] for tag, key in METADATA_TAGS.items() if item.tags.get(tag)},
         )
 
 
