@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from searchkit.article import Official
 from searchkit.officials import extract_officials
-
-
-def one(text: str) -> Official:
-    found = extract_officials(text)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def by_name(text: str) -> dict[str, Official]:
-    return {o.name: o for o in extract_officials(text)}
-
+from tests.test_officials import one
 
 # --- offices the wire-service gazetteer lacked -----------------------------------------------------
 
