@@ -38,8 +38,8 @@ _HEADS = _wordset(
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
-    regent chair boss supremo whip counsel mp mla mlc mna mpa cm pm mep legislator lawmaker councillor councilor
-    magistrate collector superintendent constable dgp igp patron official admiral marshal"""
+    regent chair boss supremo whip counsel founder co-founder mp mla mlc mna mpa cm pm mep legislator lawmaker
+    councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
@@ -71,7 +71,7 @@ _FIRM_WORDS = _wordset(
     partners associates brothers bros labs laboratories pharmaceuticals electronics foods stores markets
     supermarkets properties realty capital ventures investments cos mills gas telegraph telephone
     broadcasting publishing newspapers media entertainment pictures studios textiles railroad railway
-    railways mortgage bancshares financial world mine division subsidiary hotel hotels"""
+    railways mortgage bancshares financial mine division subsidiary hotel hotels"""
 )
 _ORG_WORDS = (_wordset(
     """ministry ministries office council committee commission board bank reserve fund federation union
@@ -82,7 +82,7 @@ _ORG_WORDS = (_wordset(
     embassy consulate federal central fed white kremlin pentagon diet bundestag knesset politburo reuters
     university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
-    subcommittee cartel opec imf gatt nato oecd advisers advisors news county province prefecture municipality
+    subcommittee cartel opec imf gatt nato oecd advisers advisors world news county province prefecture municipality
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
     merchants retailers workers employers bridge road street square station airport stadium mosque daily
     river lake island"""
@@ -545,6 +545,8 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 continue  # "Sen.", "W.", "Corp." do not end a sentence here
             flush()
             continue
+        if words[i] == "The" and cur and words[cur[-1]] in ("of", "for", "to"):
+            labels[i] = lab = _CONNECT  # "chief executive officer of The Hallwood Group Inc"
         if (words[i] == "to" and cur and labels[cur[-1]] == _HEAD and words[cur[-1]].casefold() in _ACCREDITED
                 and i + 1 < n and (words[i + 1] == "the" or words[i + 1][0].isupper())):
             labels[i] = lab = _CONNECT  # "Ambassador to the United Nations", "envoy to Afghanistan"
@@ -560,6 +562,8 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
             else:  # "and" / "&": join "Trade and Industry", not "Igor Morgulov and Ambassador ..."
                 ok = (prev_lab in (_NAME, _DESC, _ORG) and next_lab in (_NAME, _DESC, _ORG)
                       and not (prev_lab == _NAME and (has_head or next_lab != _NAME)))
+                # "chairman and chief executive of ...": two offices of one person, before any name
+                ok = ok or (prev_lab == _HEAD and next_lab == _HEAD and all(labels[idx] != _NAME for idx in cur))
             if ok:
                 cur.append(i)
                 continue
@@ -700,7 +704,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         if word:
             parts.append(word)
     title = " ".join(parts)
-    governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(country[idx] for idx in region)
+    # a country after a name is part of a firm's name ("Managing Director Maxus Pakistan", "Nestlé Pakistan")
+    governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(
+        country[idx] and not (idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1]) for idx in region)
     first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
     company_voice = (bool(prefix) and all(labels[idx] == _NAME for idx in prefix) and not governmental
                      and words[first_head].casefold() in _COMPANY_OFFICES)
@@ -921,7 +927,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if sum(labels[idx] == _NAME for idx in name) < 2:
                 continue
             nxt = title_after_name(chunk)
-            if nxt and is_bare_title(nxt) and is_complete(nxt):
+            if nxt and not is_complete(nxt):
+                # "vice-president and regional manager": keep the office before the "and"
+                cut = next((k for k, idx in enumerate(nxt) if words[idx] == "and" and labels[idx - 1] == _HEAD), 0)
+                nxt = nxt[:cut] if cut else None
+            if nxt and is_bare_title(nxt):
                 add(name, nxt[:_MAX_TITLE_TOKENS], affiliation_at(nxt))
                 used_titles.add(nxt[0])
     return out

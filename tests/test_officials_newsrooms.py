@@ -315,3 +315,12 @@ def test_a_surname_that_is_also_an_honorific():
 def test_sri_is_an_honorific_but_sri_lanka_is_a_country():
     found = extract_officials("Sri Lanka Prime Minister Ranil Perera met Sri Mahesh Rao, the Karnataka Governor.")
     assert [(o.name, o.affiliation) for o in found] == [("Ranil Perera", "Sri Lanka"), ("Mahesh Rao", "Karnataka")]
+
+
+def test_two_offices_joined_by_and_are_one_title():
+    official = one("Anna Berg, chairman and chief executive officer of The Lakeside Group Inc, resigned.")
+    assert (official.title, official.affiliation, official.kind) == (
+        "chairman and chief executive officer of The Lakeside Group Inc", "Lakeside Group Inc", "corporate")
+    official = one("Mark Lyle, vice-president and regional manager, said sales rose.")
+    assert official.title == "vice-president"
+    assert extract_officials("Ravi Das, head of the Asia oil and gas practice at a consultancy, said so.") == []
