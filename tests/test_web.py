@@ -222,6 +222,21 @@ def test_new_articles_and_rebuilds_show_without_a_restart(changing_site):
     assert reply.status == 200 and "Zeppelin lands in Karachi" in reply.text
 
 
+def test_searches_keep_answering_while_a_rebuild_swaps_the_index(changing_site):
+    import subprocess
+    import sys
+
+    rebuild = subprocess.Popen([sys.executable, "-m", "searchkit", "index", "--rebuild", "--index",
+                                str(changing_site.index_dir), "-q"], stderr=subprocess.PIPE, text=True)
+    replies = []
+    while rebuild.poll() is None or len(replies) < 5:
+        replies.append(changing_site.get("/api/search?q=FATF"))
+    assert rebuild.wait() == 0, rebuild.stderr.read()
+    rebuild.stderr.close()
+    assert {reply.status for reply in replies} == {200}
+    assert {reply.json()["hits"][0]["id"] for reply in replies} == {SEED_ID}
+
+
 def test_missing_or_damaged_index_gives_a_page_saying_how_to_fix_it(changing_site):
     index_dir = changing_site.index_dir
     moved = index_dir.with_name("index-away")
