@@ -7,6 +7,7 @@ searcher and cached, because Whoosh would otherwise rebuild a filter's document 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import time as clock
 from collections import Counter
@@ -20,13 +21,22 @@ from whoosh import scoring
 
 from searchkit.article import Article
 from searchkit.dates import parse_period
-from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError
+from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError, quoted
 from searchkit.facets import FacetColumns, count_facets, timeline
 from searchkit.query import DateFilter, QualifierFilter, highlight_terms, make_parser, parse_query, qualifier_query
 from searchkit.results import Hit, IndexStats, OfficialSummary, Results
 from searchkit.schema import SCHEMA_VERSION, to_article
 from searchkit.snippets import fold, make_snippet
-from searchkit.store import REBUILD_HINT, SourceSpec, check_trusted, current_generation, read_meta
+from searchkit.store import (
+    REBUILD_HINT,
+    SourceSpec,
+    check_trusted,
+    current_generation,
+    folder_size,
+    hold_generation,
+    read_meta,
+    refuse_links,
+)
 
 SORTS = ("relevance", "newest", "oldest")
 # BM25F tuned on Reuters-21578 topics (bench/bench_relevance.py): news bodies vary in length for reasons
@@ -80,8 +90,21 @@ class SearchEngine:
                 clock.sleep(OPEN_RETRY_SECONDS)
 
     def _open_once(self) -> None:
-        generation = current_generation(self.index_dir)
         if not self.trust:
+            check_trusted(self.index_dir, None)  # before CURRENT is even read
+        generation = current_generation(self.index_dir)
+        held = hold_generation(generation)  # so that a writer does not remove it while we read it
+        try:
+            self._open_generation(generation)
+        except BaseException:
+            os.close(held)
+            raise
+        self._held = held
+
+    def _open_generation(self, generation: Path) -> None:
+        if self.trust:
+            refuse_links(self.index_dir, generation)
+        else:
             check_trusted(self.index_dir, generation)
         self.meta = read_meta(generation)
         if self.meta.schema_version != SCHEMA_VERSION:
@@ -110,6 +133,7 @@ class SearchEngine:
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
         self._searcher.close()
+        os.close(self._held)
 
     def __enter__(self) -> SearchEngine:
         return self
@@ -276,7 +300,7 @@ class SearchEngine:
             last_published=date.fromordinal(max(days)) if days else None,
             undated=reader.doc_count() - sum(years.values()),
             skipped=self.meta.skipped,
-            size_bytes=sum(p.stat().st_size for p in self.generation.iterdir() if p.is_file()),
+            size_bytes=folder_size(self.index_dir),
             per_source=per_source,
             per_year=years,
         )
@@ -379,6 +403,8 @@ class SearchEngine:
         return docs
 
     def _docnum(self, article_id: str) -> int:
+        if not _is_text(article_id):
+            raise UsageError(f"no article can have the id {quoted(article_id)}: it is not valid text")
         docnum = self._searcher.document_number(id=article_id)
         if docnum is None:
             raise ArticleNotFound(f"no article with id {article_id!r} in {self.index_dir}")
@@ -406,6 +432,15 @@ class SearchEngine:
 
         corrected = _QUERY_WORD.sub(correct, text)
         return corrected if changed else None
+
+
+def _is_text(value: str) -> bool:
+    """False for strings holding undecodable bytes from the command line (surrogate escapes)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _names(value: str | Iterable[str] | None) -> list[str]:
