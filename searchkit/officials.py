@@ -100,7 +100,18 @@ _GOVERNMENT_SIGNALS = _wordset(
     """ministry minister government federal reserve fed central council committee commission senate house
     congress parliament cabinet department state treasury national assembly embassy party republican
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
-    efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon"""
+    efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court
+    courts tribunal judiciary police army navy military revenue bureau municipal metropolitan cantonment
+    unicef unesco undp unhcr unep wfp iaea unctad"""
+)
+# Political parties are public bodies ("Pakistan Tehreek-e-Insaf (PTI)"): words of their names.
+_PARTY_WORDS = _wordset(
+    """league movement tehreek tehrik tehreek-e-insaf tehrik-e-insaf insaf jamaat jamaat-e-islami jamiat
+    jamiat-ulema-e-islam awami qaumi muttahida janata dal samajwadi"""
+)
+# A bank is a firm unless one of these makes it a public one ("State Bank of Pakistan", "World Bank").
+_PUBLIC_BANK_WORDS = _wordset(
+    "state central reserve national federal world development asian african european investment people"
 )
 _HONORIFICS = {
     "mr": "", "mrs": "", "ms": "", "miss": "", "mme": "", "mlle": "", "dr": "", "sir": "", "dame": "",
@@ -168,7 +179,8 @@ _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assi
 # Private bodies whose officers are not officials of the country named in the body's name.
 _PRIVATE_BODIES = _wordset(
     """association associations chamber chambers club manufacturers exporters importers producers growers
-    dealers distributors transporters merchants retailers employers"""
+    dealers distributors transporters merchants retailers employers consumer consumers traders foundation
+    ngo"""
 )
 # Offices a company has: "<Company> spokesman", "<Company> boss", "Rolm's president".
 _COMPANY_OFFICES = _wordset("spokesman spokeswoman spokesperson boss president vice-president")
@@ -445,7 +457,8 @@ def _tokenise(text: str) -> _Tokens:
     return toks
 
 
-_KIND_WORDS = _GOVERNMENT_SIGNALS | _PRIVATE_BODIES | (_COMPANY_MARKERS - _FIRM_WORDS)
+_KIND_WORDS = (_GOVERNMENT_SIGNALS | _PARTY_WORDS | _PRIVATE_BODIES | (_COMPANY_MARKERS - _FIRM_WORDS)
+               | _PUBLIC_BANK_WORDS | {"bank"})
 
 
 def _define_acronyms(toks: _Tokens) -> None:
@@ -653,7 +666,7 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     keys = {words[idx].casefold() for idx in region}
     for idx in region:
         keys |= toks.acronyms.get(words[idx], frozenset())
-    private = bool(keys & (_COMPANY_MARKERS | _PRIVATE_BODIES))
+    private = _private(keys)
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
     # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
     def in_body(at: int) -> bool:
@@ -705,7 +718,7 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             parts.append(word)
     title = " ".join(parts)
     # a country after a name is part of a firm's name ("Managing Director Maxus Pakistan", "Nestlé Pakistan")
-    governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(
+    governmental = _public(keys) or any(
         country[idx] and not (idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1]) for idx in region)
     first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
     company_voice = (bool(prefix) and all(labels[idx] == _NAME for idx in prefix) and not governmental
@@ -714,9 +727,37 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         kind = "government"
     elif private or company_voice or (keys & _CORPORATE_SIGNALS and not governmental):
         kind = "corporate"
-    else:
+    elif governmental:
         kind = "government"
+    elif _named_private(toks, title_part):
+        kind = "corporate"
+    else:
+        kind = ""  # no cue either way: the caller looks at what follows the office
     return title, affiliation, kind
+
+
+def _public(keys: set[str] | frozenset[str]) -> bool:
+    return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS))
+
+
+def _private(keys: set[str] | frozenset[str]) -> bool:
+    """Company or private-body words: "AKD Securities", "Consumer Organisation", "Habib Bank" (not "State Bank")."""
+    # a word of a firm's name ("Capital", "Services") gives way to a public one ("Capital Development Authority")
+    return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES)) or bool(
+        keys & _FIRM_WORDS and not _public(keys)) or (
+        "bank" in keys and not keys & _PUBLIC_BANK_WORDS and not any(_is_central_bank_country(key) for key in keys))
+
+
+def _is_central_bank_country(key: str) -> bool:
+    # "Bank of Greece", "Bank of England" are central banks; "Bank of America" is a firm
+    return key in _COUNTRIES and key not in ("america", "american")
+
+
+def _named_private(toks: _Tokens, title_part: list[int]) -> bool:
+    """Does the office belong to a body the text spells out with no public word ("Karachi Transport Ittehad
+    (KTI)" -> "KTI President")? An acronym left unexplained ("CIA Director") stays public."""
+    return any(toks.acronyms.get(toks.words[idx]) is not None and not _public(toks.acronyms[toks.words[idx]])
+               for idx in title_part)
 
 
 def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
@@ -798,6 +839,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
 
     def add(name: list[int], region: list[int], fallback_affiliation: str = "") -> None:
         title, affiliation, kind = _describe(toks, region)
+        if not kind:
+            kind = "corporate" if region[0] > name[-1] and _private_body_follows(toks, region[-1] + 1) else "government"
         affiliation = affiliation or fallback_affiliation
         keys = {words[idx].casefold() for idx in region}
         if not keys & _GOVERNMENT_HEADS and any(words[idx] in _NOT_OFFICES for idx in region):
@@ -935,6 +978,24 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 add(name, nxt[:_MAX_TITLE_TOKENS], affiliation_at(nxt))
                 used_titles.add(nxt[0])
     return out
+
+
+# Words that may continue an office after its title run: "..., Head of Communication and Marketing Services
+# for Nestlé Pakistan", "Director, Head of Equity Operations AKD Securities".
+_OFFICE_CONTINUERS = {"and", "&", "of", "for", "at", "in", "the", ",", "-", "–"}
+_CONTINUATION_TOKENS = 12
+
+
+def _private_body_follows(toks: _Tokens, at: int) -> bool:
+    """Does the office written after a name go on to a private body before the clause ends?"""
+    words, keys = toks.words, set()
+    for idx in range(at, min(at + _CONTINUATION_TOKENS, len(words))):
+        word = words[idx]
+        if not (word[0].isupper() or word in _OFFICE_CONTINUERS):
+            break
+        keys.add(word.casefold())
+        keys |= toks.acronyms.get(word, frozenset())
+    return _private(keys) and not _public(keys)
 
 
 @dataclass
