@@ -100,7 +100,7 @@ _GOVERNMENT_SIGNALS = _wordset(
     """ministry minister government federal reserve fed central council committee commission senate house
     congress parliament cabinet department state treasury national assembly embassy party republican
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
-    efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court
+    efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court justice
     courts tribunal judiciary police army navy military revenue bureau municipal metropolitan cantonment
     unicef unesco undp unhcr unep wfp iaea unctad"""
 )
@@ -109,9 +109,16 @@ _PARTY_WORDS = _wordset(
     """league movement tehreek tehrik tehreek-e-insaf tehrik-e-insaf insaf jamaat jamaat-e-islami jamiat
     jamiat-ulema-e-islam awami qaumi muttahida janata dal samajwadi"""
 )
+# Words that make a spelt-out body public when nothing else says so ("Overseas Economic Cooperation Fund",
+# "International Sugar Organization", "Economic Planning Unit", "... Conservation Service").
+_PUBLIC_BODY_WORDS = _wordset(
+    """service fund unit organization organisation international cooperation co-operation planning programme
+    program"""
+)
 # A bank is a firm unless one of these makes it a public one ("State Bank of Pakistan", "World Bank").
 _PUBLIC_BANK_WORDS = _wordset(
-    "state central reserve national federal world development asian african european investment people"
+    """state central reserve national federal world development asian african european investment people export
+    import export-import negara"""
 )
 _HONORIFICS = {
     "mr": "", "mrs": "", "ms": "", "miss": "", "mme": "", "mlle": "", "dr": "", "sir": "", "dame": "",
@@ -182,6 +189,9 @@ _PRIVATE_BODIES = _wordset(
     dealers distributors transporters merchants retailers employers consumer consumers traders foundation
     ngo"""
 )
+_CONSUMER_WORDS = _wordset("consumer consumers")
+# Public bodies a consumer word may sit in ("Bureau of Consumer Protection"), unlike "National Consumers Union".
+_PUBLIC_NOUNS = _wordset("ministry department bureau authority commission agency council committee court")
 # Offices a company has: "<Company> spokesman", "<Company> boss", "Rolm's president".
 _COMPANY_OFFICES = _wordset("spokesman spokeswoman spokesperson boss president vice-president")
 # A head after these words is a job, not an office ("film director", "head of Asian research").
@@ -316,6 +326,8 @@ class _Tokens:
     headline_country: str = ""  # the one country the headline names, if any
     # acronym -> words of the name it was defined for: "Pakistan American Business Association (PABA)"
     acronyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # acronyms the text spells out as a body with no public word: "Karachi Transport Ittehad (KTI)"
+    private_acronyms: set[str] = field(default_factory=set)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -470,7 +482,14 @@ def _define_acronyms(toks: _Tokens) -> None:
             while start > max(0, i - 10) and labels[start - 1] in (_NAME, _ORG, _DESC, _CONNECT, _HEAD):
                 start -= 1
             # the words that tell a public body from a private one ("Securities" names no firm in "SEC")
-            toks.acronyms[words[i]] = frozenset(words[k].casefold() for k in range(start, i - 1)) & _KIND_WORDS
+            spelt = [words[k] for k in range(start, i - 1)]
+            toks.acronyms[words[i]] = frozenset(word.casefold() for word in spelt) & _KIND_WORDS
+            capitalised = [word for word in spelt if word[0].isupper()]
+            # "them (USDA)" spells nothing out; "Brazilian Coffee Institute (IBC)" names a country's body
+            folded = {word.casefold() for word in capitalised}
+            if (len(capitalised) >= 2 and capitalised[0][0] == words[i][0] and not _public(folded)
+                    and not folded & (_PUBLIC_BODY_WORDS | _COUNTRIES.keys())):
+                toks.private_acronyms.add(words[i])
 
 
 def _headline_country(toks: _Tokens) -> str:
@@ -666,7 +685,10 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     keys = {words[idx].casefold() for idx in region}
     for idx in region:
         keys |= toks.acronyms.get(words[idx], frozenset())
-    private = _private(keys)
+    # "Chase Manhattan bank", "Bank of America" are firms; "Bank of Greece", a bare "bank president" may
+    # be a central bank's
+    private = _private(keys) or ("bank" in keys and not _public(keys) and any(
+        labels[idx] == _NAME or words[idx].casefold() in ("america", "american") for idx in region))
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
     # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
     def in_body(at: int) -> bool:
@@ -737,27 +759,21 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
 
 
 def _public(keys: set[str] | frozenset[str]) -> bool:
-    return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS))
+    return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS)) or ("bank" in keys and bool(keys & _PUBLIC_BANK_WORDS))
 
 
 def _private(keys: set[str] | frozenset[str]) -> bool:
-    """Company or private-body words: "AKD Securities", "Consumer Organisation", "Habib Bank" (not "State Bank")."""
-    # a word of a firm's name ("Capital", "Services") gives way to a public one ("Capital Development Authority")
-    return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES)) or bool(
-        keys & _FIRM_WORDS and not _public(keys)) or (
-        "bank" in keys and not keys & _PUBLIC_BANK_WORDS and not any(_is_central_bank_country(key) for key in keys))
-
-
-def _is_central_bank_country(key: str) -> bool:
-    # "Bank of Greece", "Bank of England" are central banks; "Bank of America" is a firm
-    return key in _COUNTRIES and key not in ("america", "american")
+    """Company or private-body words: "AKD Securities", "Consumer Organisation"."""
+    # a word of a firm's name ("Capital", "Services") gives way to a public one ("Capital Development Authority",
+    # "Bureau of Consumer Protection")
+    return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
+        keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS)
 
 
 def _named_private(toks: _Tokens, title_part: list[int]) -> bool:
     """Does the office belong to a body the text spells out with no public word ("Karachi Transport Ittehad
     (KTI)" -> "KTI President")? An acronym left unexplained ("CIA Director") stays public."""
-    return any(toks.acronyms.get(toks.words[idx]) is not None and not _public(toks.acronyms[toks.words[idx]])
-               for idx in title_part)
+    return any(toks.words[idx] in toks.private_acronyms for idx in title_part)
 
 
 def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
@@ -995,6 +1011,7 @@ def _private_body_follows(toks: _Tokens, at: int) -> bool:
             break
         keys.add(word.casefold())
         keys |= toks.acronyms.get(word, frozenset())
+    keys.discard("division")  # a division may be a ministry's ("Price Support Division") or a firm's
     return _private(keys) and not _public(keys)
 
 

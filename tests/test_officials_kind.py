@@ -19,6 +19,9 @@ from tests.test_officials import one
         ("Farhan Rizvi, president of the Lahore Traders Welfare Foundation, said shops would stay shut.",
          "Farhan Rizvi", "corporate"),
         ("Imran Sheikh, president of Habib Metro Bank, said deposits had grown.", "Imran Sheikh", "corporate"),
+        ("Laura Quinn, a vice-president of Bank of America, said rates would rise.", "Laura Quinn", "corporate"),
+        ("Aamir Dogar, director of the Bureau of Consumer Protection, said the labels misled buyers.",
+         "Aamir Dogar", "government"),
         # public bodies: authority, court, police, army, bureau, central banks, parties
         ("Bilal Qureshi, chairman of the Capital Development Authority, said the road would open.",
          "Bilal Qureshi", "government"),
@@ -71,3 +74,9 @@ def test_an_office_after_the_name_that_goes_on_to_a_company_is_corporate(sentenc
 def test_an_office_after_the_name_that_goes_on_to_a_ministry_stays_public():
     official = one("Sana Mir, Head of Communication for the Ministry of Finance, spoke first.")
     assert (official.name, official.kind) == ("Sana Mir", "government")
+    official = one("Tom Boyd, director of USDA's Cotton, Grain and Rice Price Support Division, said so.")
+    assert (official.name, official.kind) == ("Tom Boyd", "government")
+
+
+def test_a_bank_without_a_name_of_its_own_stays_public():
+    assert one("Bank Governor Ali Mansoor said reserves had risen.").kind == "government"
