@@ -145,7 +145,7 @@ QUERIES = [
     "wheat date:2017-06",
     "trade date:[2018-03-01 TO 2018-04-30]",
     "prices date:>=2019",
-    "mentioned:2018",
+    "mentioned:2018", "NOT wheat",
 ]
 OPTION_SEARCHES = [
     {"query": "", "start": "2018", "end": "2018"},
@@ -224,3 +224,9 @@ def test_facets_paging_snippets_and_show_match(engines):
     assert [o.name for o in sphinx.officials()] == [o.name for o in whoosh.officials()]
     assert sphinx.stats().articles == whoosh.stats().articles == len(ARTICLES)
     assert sphinx.stats().per_year == whoosh.stats().per_year
+
+
+def test_did_you_mean_on_both_engines(engines):
+    whoosh, sphinx = engines
+    for typo, meant in (("Erdgan", "Erdogan"), ("harvst festival", "harvest festival")):
+        assert whoosh.search(typo).suggestion == sphinx.search(typo).suggestion == meant

@@ -29,7 +29,7 @@ from searchkit.engines.sphinx_cluster import (
     shard_name,
     shard_of,
 )
-from searchkit.engines.sphinx_query import compile_search, official_keys, path_tokens, tokens
+from searchkit.engines.sphinx_query import compile_search, official_keys, path_tokens, token_of, tokens
 from searchkit.errors import ArticleNotFound, IndexProblem, UsageError
 from searchkit.facets import count_facets
 from searchkit.results import IndexStats
@@ -45,7 +45,9 @@ FACET_GROUPS = 10_000
 DAY_GROUPS = 200_000
 CONNECT_SECONDS = 2
 READ_SECONDS = 60
-SUGGEST_BELOW_DOCS = 1
+SUGGEST_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_QUERY_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’-]*)")
+_OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 _URL = re.compile(r"^sphinx://(?P<node>[^/]+)/(?P<index>[a-z][a-z0-9_]*)$")
 
 
@@ -105,7 +107,8 @@ class Cluster:
             except pymysql.err.ProgrammingError as exc:
                 raise self._query_error(exc) from None
             except pymysql.err.OperationalError as exc:
-                self._drop(node)
+                if node is None:  # the next attempt connects afresh, to this node or to another that answers
+                    self.close()
                 if attempt == 2 or exc.args[0] == 1064:
                     raise self._query_error(exc) from None
         raise AssertionError("unreachable")
@@ -113,10 +116,6 @@ class Cluster:
     def _query_error(self, exc: Exception) -> IndexProblem:
         message = str(exc.args[-1] if exc.args else exc).replace("\x00", "").replace("\n", " ")
         return IndexProblem(f"{self.address.url}: the cluster refused a request ({message[:300]})")
-
-    def _drop(self, node: Node | None) -> None:
-        if node is None:
-            self.close()
 
     def _connect(self, node: Node | None):
         pymysql = _pymysql()
@@ -182,7 +181,7 @@ class SphinxBackend:
     def search(self, search: Search) -> Answer:
         compiled = compile_search(search.tree, search.text, search.date_filters, search.filters, search.undated)
         where, parameters = self._where(compiled)
-        order = self._order(search, compiled.match)
+        order = self._order(search)
         window = max(MAX_MATCHES, search.offset + search.limit)
         rows, warnings = self.cluster.query(
             f"SELECT article, WEIGHT() AS score FROM {self.address.index}{where}{order} "
@@ -257,7 +256,34 @@ class SphinxBackend:
         )
 
     def suggest(self, text: str) -> str | None:
-        return None  # Sphinx 2.2 has no suggestion call (Manticore's CALL SUGGEST is not in Sphinx)
+        """The query with each word no article holds replaced by the most frequent word one edit away.
+
+        Sphinx 2.2 has no suggestion call (Manticore's CALL SUGGEST is not in Sphinx), so the candidates are
+        made here and counted with CALL KEYWORDS in one round trip, on a shard of the node answering.
+        """
+        rows, _warnings = self.cluster.query(f"DESCRIBE {self.address.index}")
+        shard = next((name for name, kind in rows if kind == "local"), None)
+        changed = False
+
+        def correct(match: re.Match) -> str:
+            nonlocal changed
+            word = match.group(1)
+            folded = token_of(word)
+            if word in _OPERATORS or not folded or self._documents(shard, [folded]).get(folded):
+                return word
+            counts = self._documents(shard, _one_edit_away(folded))
+            best = max(counts, key=lambda candidate: (counts[candidate], candidate), default=None)
+            if best is None or not counts[best]:
+                return word
+            changed = True
+            return best.capitalize() if word[:1].isupper() else best
+
+        corrected = _QUERY_WORD.sub(correct, text) if shard else text
+        return corrected if changed else None
+
+    def _documents(self, shard: str, words: list[str]) -> dict[str, int]:
+        rows, _warnings = self.cluster.query("CALL KEYWORDS(%s, %s, 1)", [" ".join(words), shard])
+        return {tokenized: int(docs) for _position, tokenized, _normalized, docs, _hits in rows}
 
     # -- internals ----------------------------------------------------------------------------------
     def _where(self, compiled) -> tuple[str, list]:
@@ -265,7 +291,7 @@ class SphinxBackend:
         parameters = ([compiled.match] if compiled.match else []) + compiled.parameters
         return (" WHERE " + " AND ".join(conditions) if conditions else ""), parameters
 
-    def _order(self, search: Search, match: str) -> str:
+    def _order(self, search: Search) -> str:
         if search.sort == "relevance" and search.tree is not None:
             return " ORDER BY score DESC, published_day DESC"
         return " ORDER BY published_day " + ("ASC" if search.sort == "oldest" else "DESC")
@@ -289,6 +315,17 @@ class SphinxBackend:
             parameters,
         )
         return Counter({str(value): int(count) for value, count in rows if value not in (None, "")})
+
+
+def _one_edit_away(word: str) -> list[str]:
+    """Every word one deletion, transposition, replacement or insertion of a letter away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {left + right[1:] for left, right in splits if right}
+    edits |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    edits |= {left + letter + right[1:] for left, right in splits if right for letter in SUGGEST_LETTERS}
+    edits |= {left + letter + right for left, right in splits for letter in SUGGEST_LETTERS}
+    edits.discard(word)
+    return sorted(edit for edit in edits if len(edit) > 1)
 
 
 # -- the stored form of an article ----------------------------------------------------------------------

@@ -111,8 +111,10 @@ def _combine(required: list[str], optional: list[str], banned: list[str]) -> str
             core = f"({core}) MAYBE ({' | '.join(kept)})"
     elif kept:
         core = " | ".join(f"({part})" for part in kept)
+    elif excluded:  # `NOT oil` alone: every article without the word, as on Whoosh
+        core = f"@present {PRESENT_TOKEN}"
     else:
-        return ""  # only exclusions: nothing to match (as with Whoosh)
+        return ""  # only -word exclusions: nothing to match (as with Whoosh)
     if banned:
         core = f"({core}) " + " ".join(f"-({part})" for part in banned)
     return core
