@@ -44,6 +44,18 @@ class Answer:
     warnings: list[str] = field(default_factory=list)
 
 
+def articles_per_source(meta) -> dict[str, int]:
+    """source path -> the articles read from it, from an index's IndexMeta (for stats)."""
+    return {
+        spec.path: sum(
+            state.articles
+            for path, state in meta.files.items()
+            if path == spec.path or path.startswith(spec.path.rstrip("/") + "/")
+        )
+        for spec in meta.sources
+    }
+
+
 # An index folder whose articles live in a search cluster holds this file naming it (see sphinx_engine).
 ENGINE_FILE = "engine.json"
 

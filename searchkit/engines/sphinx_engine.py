@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from searchkit.article import METADATA_KEYS, Article, Official
-from searchkit.engines import ENGINE_FILE, Answer, Search
+from searchkit.engines import ENGINE_FILE, Answer, Search, articles_per_source
 from searchkit.engines.sphinx_cluster import (
     PEER_PORT_OFFSET,
     PRESENT_TOKEN,
@@ -235,14 +235,6 @@ class SphinxBackend:
         rows, _warnings = self.cluster.query(f"SELECT COUNT(*) FROM {self.address.index}")
         articles = int(rows[0][0]) if rows else 0
         days = self._day_counts("", [])
-        per_source = {
-            spec.path: sum(
-                state.articles
-                for path, state in self.meta.files.items()
-                if path == spec.path or path.startswith(spec.path.rstrip("/") + "/")
-            )
-            for spec in self.meta.sources
-        }
         return IndexStats(
             index_dir=f"{self.index_dir} ({self.address.url})",
             articles=articles,
@@ -251,7 +243,7 @@ class SphinxBackend:
             undated=articles - sum(days.values()),
             skipped=self.meta.skipped,
             size_bytes=0,  # held by the nodes; see each node's data folder
-            per_source=per_source,
+            per_source=articles_per_source(self.meta),
             per_year=count_facets(days, {}, ["year"]).get("year", {}),
         )
 

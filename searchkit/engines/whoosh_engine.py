@@ -21,7 +21,7 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from searchkit.article import Article
-from searchkit.engines import Answer, Search
+from searchkit.engines import Answer, Search, articles_per_source
 from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
 from searchkit.engines.whoosh_schema import FACET_COLUMNS, SCHEMA_VERSION, facet_values, to_article
 from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError
@@ -179,14 +179,6 @@ class WhooshBackend:
     def stats(self) -> IndexStats:
         reader = self._searcher.reader()
         days = self._day_counts(reader.all_doc_ids())
-        per_source = {
-            spec.path: sum(
-                state.articles
-                for path, state in self.meta.files.items()
-                if path == spec.path or path.startswith(spec.path.rstrip("/") + "/")
-            )
-            for spec in self.meta.sources
-        }
         return IndexStats(
             index_dir=str(self.index_dir),
             articles=reader.doc_count(),
@@ -195,7 +187,7 @@ class WhooshBackend:
             undated=reader.doc_count() - sum(days.values()),
             skipped=self.meta.skipped,
             size_bytes=sum(p.stat().st_size for p in self.generation.iterdir() if p.is_file()),
-            per_source=per_source,
+            per_source=articles_per_source(self.meta),
             per_year=count_facets(days, {}, ["year"]).get("year", {}),
         )
 
