@@ -84,7 +84,7 @@ def test_every_node_down_is_one_line_naming_the_address_exit_3(cluster_index, no
 def test_indexer_killed_mid_batch_then_the_next_run_completes_with_matching_counts(tmp_path, nodes):
     corpus, index_dir = tmp_path / "corpus", tmp_path / "ix"
     make_articles(corpus, KILLED_RUN_ARTICLES)
-    command = [sys.executable, "-m", "searchkit", "index", str(corpus), "--engine", nodes.url("reuters"),
+    command = [sys.executable, "-m", "searchkit", "index", str(corpus), "--engine", nodes.url("killed"),
                "--index", str(index_dir), "-q"]
     indexer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
@@ -112,5 +112,5 @@ def _held(nodes) -> int:
 
     host, port = nodes.addresses[0].rsplit(":", 1)
     with pymysql.connect(host=host, port=int(port), autocommit=True) as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM reuters")
+        cursor.execute("SELECT COUNT(*) FROM killed")
         return int(cursor.fetchone()[0])

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from searchkit.errors import SearchkitError
 from searchkit.search import SearchEngine
 from searchkit.store import SourceSpec
 
@@ -230,3 +231,37 @@ def test_did_you_mean_on_both_engines(engines):
     whoosh, sphinx = engines
     for typo, meant in (("Erdgan", "Erdogan"), ("harvst festival", "harvest festival")):
         assert whoosh.search(typo).suggestion == sphinx.search(typo).suggestion == meant
+
+
+HOSTILE = ["'; DROP TABLE parity_0; --", '" OR 1=1 --', "@body wheat", "wheat | corn", "wheat NEAR/3 corn", "=wheat",
+           "wheat MAYBE corn", "\\", "$wheat^", "~wheat", "((((wheat", "wheat)))", "'", "\x00wheat", "@@", "!wheat",
+           "wheat << corn", '"wheat"/1', "^wheat$", "wheat*corn?"]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_text_is_searched_as_words_never_as_sphinx_syntax(engines, query):
+    whoosh, sphinx = engines
+    try:
+        expected = whoosh.search(query, limit=100)
+    except SearchkitError as whoosh_error:
+        with pytest.raises(SearchkitError):
+            sphinx.search(query, limit=100)
+        assert type(whoosh_error).__name__ in {"QueryError", "UsageError"}
+    else:
+        found = sphinx.search(query, limit=100)
+        assert found.total <= len(ARTICLES)
+        assert _ids(found) <= {key for key, *_rest in ARTICLES}
+        if expected.total:
+            assert _ids(found) & _ids(expected)
+    assert sphinx.stats().articles == len(ARTICLES)
+
+
+@pytest.mark.parametrize("query", ["colour:red", "x" * 2001, "wheat date:someday", "the of and"])
+def test_bad_queries_get_the_same_one_line_error(engines, query):
+    whoosh, sphinx = engines
+    with pytest.raises(SearchkitError) as from_whoosh:
+        whoosh.search(query)
+    with pytest.raises(SearchkitError) as from_sphinx:
+        sphinx.search(query)
+    assert str(from_sphinx.value) == str(from_whoosh.value)
+    assert "\n" not in str(from_sphinx.value)

@@ -64,7 +64,9 @@ class EngineAddress:
 def parse_engine_url(url: str) -> EngineAddress:
     match = _URL.match(url.strip())
     if not match:
-        raise UsageError(f"--engine {url!r}: expected sphinx://HOST:PORT/INDEX, such as sphinx://127.0.0.1:9306/articles")
+        raise UsageError(
+            f"--engine {url!r}: expected sphinx://HOST:PORT/INDEX, such as sphinx://127.0.0.1:9306/articles"
+        )
     return EngineAddress(parse_node(match.group("node")), match.group("index"))
 
 
@@ -82,51 +84,62 @@ class Cluster:
     def __init__(self, address: EngineAddress, nodes: list[Node] | None = None):
         self.address = address
         self.nodes = nodes or [address.node]
-        self._connection = None
+        self._connection = None  # for searches: to the first node that answers
         self._node: Node | None = None
+        self._writers: dict[Node, object] = {}  # for writes: to each shard's own node
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        for connection in [self._connection, *self._writers.values()]:
+            if connection is not None:
+                connection.close()
+        self._connection = None
+        self._writers.clear()
 
     def query(self, sql: str, parameters=(), node: Node | None = None) -> tuple[list[tuple], list[str]]:
-        """Rows of one statement and the warnings searchd gave with them; retried once on a fresh connection."""
-        pymysql = _pymysql()
-        for attempt in (1, 2):
-            connection = self._connect(node)
-            try:
-                with connection.cursor() as cursor:
-                    cursor.execute(sql, tuple(parameters) if parameters else None)
-                    rows = list(cursor.fetchall())
-                    warnings = []
-                    if sql.lstrip().upper().startswith("SELECT"):
-                        cursor.execute("SHOW META")
-                        warnings = [value for name, value in cursor.fetchall() if name == "warning"]
-                return rows, warnings
-            except pymysql.err.ProgrammingError as exc:
-                raise self._query_error(exc) from None
-            except pymysql.err.OperationalError as exc:
-                if node is None:  # the next attempt connects afresh, to this node or to another that answers
-                    self.close()
-                if attempt == 2 or exc.args[0] == 1064:
-                    raise self._query_error(exc) from None
-        raise AssertionError("unreachable")
+        """Rows of one statement and the warnings searchd gave with them (node: run it on that node).
 
-    def _query_error(self, exc: Exception) -> IndexProblem:
-        message = str(exc.args[-1] if exc.args else exc).replace("\x00", "").replace("\n", " ")
-        return IndexProblem(f"{self.address.url}: the cluster refused a request ({message[:300]})")
+        A connection that broke (a node restarted, or died) is opened again, once, to whichever node answers.
+        """
+        pymysql = _pymysql()
+        try:
+            try:
+                return self._run(sql, parameters, node)
+            except (pymysql.err.OperationalError, pymysql.err.InterfaceError):
+                self._forget(node)
+                return self._run(sql, parameters, node)
+        except pymysql.err.MySQLError as exc:
+            self._forget(node)
+            message = str(exc.args[-1] if exc.args else exc).replace("\x00", "").replace("\n", " ")
+            raise IndexProblem(f"{self.address.url}: the cluster refused a request ({message[:300]})") from None
+
+    def _run(self, sql: str, parameters, node: Node | None) -> tuple[list[tuple], list[str]]:
+        with self._connect(node).cursor() as cursor:
+            cursor.execute(sql, tuple(parameters) if parameters else None)
+            rows = list(cursor.fetchall())
+            warnings = []
+            if sql.lstrip().upper().startswith("SELECT"):
+                cursor.execute("SHOW META")
+                warnings = [value for name, value in cursor.fetchall() if name == "warning"]
+        return rows, warnings
+
+    def _forget(self, node: Node | None) -> None:
+        connection = self._writers.pop(node, None) if node is not None else self._connection
+        if node is None:
+            self._connection = None
+        if connection is not None:
+            connection.close()
 
     def _connect(self, node: Node | None):
-        pymysql = _pymysql()
         if node is not None:  # a write goes to the shard's own node, whatever else is up
-            return self._open(pymysql, node)
+            if node not in self._writers:
+                self._writers[node] = self._open(node)
+            return self._writers[node]
         if self._connection is not None:
             return self._connection
         failures = []
         for candidate in [self.address.node, *[n for n in self.nodes if n != self.address.node]]:
             try:
-                self._connection = self._open(pymysql, candidate)
+                self._connection = self._open(candidate)
                 self._node = candidate
                 return self._connection
             except IndexProblem as exc:
@@ -134,7 +147,8 @@ class Cluster:
         raise IndexProblem(f"cannot reach the Sphinx cluster at {self.address.node.address}: "
                            f"no node answered ({'; '.join(failures)})")
 
-    def _open(self, pymysql, node: Node):
+    def _open(self, node: Node):
+        pymysql = _pymysql()
         try:
             return pymysql.connect(host=node.host, port=node.port, autocommit=True,
                                    connect_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS)
@@ -145,7 +159,6 @@ class Cluster:
     def layout(self) -> list[Node]:
         """The node holding each shard (shard number -> node), read from the distributed index."""
         rows, _warnings = self.query(f"DESCRIBE {self.address.index}")
-        self._connect(None)
         shards: dict[int, Node] = {}
         for agent, kind in rows:
             number = int(agent.rsplit("_", 1)[-1]) if agent.rsplit("_", 1)[-1].isdigit() else -1
@@ -165,6 +178,7 @@ class SphinxBackend:
     name = "sphinx"
 
     def __init__(self, index_dir: str | Path, *, trust: bool = False):
+        # trust is for Whoosh's pickles; this folder holds only JSON, so there is nothing to trust.
         self.index_dir = Path(index_dir)
         settings = read_engine_file(self.index_dir)
         self.address = parse_engine_url(settings["engine"])
