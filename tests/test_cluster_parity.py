@@ -256,7 +256,7 @@ def test_hostile_text_is_searched_as_words_never_as_sphinx_syntax(engines, query
     assert sphinx.stats().articles == len(ARTICLES)
 
 
-@pytest.mark.parametrize("query", ["colour:red", "x" * 2001, "wheat date:someday", "the of and"])
+@pytest.mark.parametrize("query", ["colour:red", "x" * 2001, "wheat date:someday", "headline:the"])
 def test_bad_queries_get_the_same_one_line_error(engines, query):
     whoosh, sphinx = engines
     with pytest.raises(SearchkitError) as from_whoosh:

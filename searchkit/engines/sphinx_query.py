@@ -30,6 +30,7 @@ _TOKEN = re.compile(r"\w+")
 _PATH_PART = re.compile(r"[^/\\:.\s]+")
 _ALL_FIELDS = "@(headline,body,officials)"
 _LAST_DAY = 3_652_059  # date(9999, 12, 31).toordinal()
+NO_ARTICLE = f"@present no{PRESENT_TOKEN}"  # a word no article holds: the query stands, and matches nothing
 
 
 def tokens(text: str) -> list[str]:
@@ -162,7 +163,11 @@ def _word(node: Word, field_name: str | None, terms: HighlightTerms, positive: b
         return f"{_fields(field_name)} {' '.join([*found[:-1], found[-1] + '*'])}"
     found = [token for token in tokens(node.text) if token not in STOP_WORDS and len(token) >= MIN_WORD_LEN]
     if not found:
-        return ""
+        # As on Whoosh, whose officials field keeps every word whole: only an official of that name matches.
+        if field_name:
+            return ""
+        key = token_of(node.text)
+        return f"@officials {key}" if key else NO_ARTICLE
     if positive:
         terms.stems.update(stem(token) for token in found)
     words = found[0] if len(found) == 1 else '"' + " ".join(found) + '"'
