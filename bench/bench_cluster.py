@@ -1,6 +1,6 @@
 """Whoosh beside a 2-node Sphinx cluster, in one run (a script, not a test).
 
-    python bench/bench_cluster.py [--synthetic 200000] [--repeat 5]
+    python bench/bench_cluster.py [--synthetic 200000] [--repeat 5] [--files N]
 
 Starts two searchd nodes on free loopback ports (configured by `searchkit cluster config --shards 2`),
 then for Reuters-21578 and for a synthetic corpus made from the Reuters texts (each record reused with a
@@ -112,6 +112,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=200_000, help="Synthetic corpus size (default 200000).")
     parser.add_argument("--repeat", type=int, default=5, help="Rounds of the query set (default 5).")
+    parser.add_argument("--files", type=int, help="Only the first N reut2-*.sgm files (a quick run).")
     args = parser.parse_args()
 
     corpus = corpus_dir()
@@ -130,7 +131,11 @@ def main() -> int:
         nodes.start_all()
         try:
             rows, quality = [], []
-            corpora = [("reuters21578", "reuters", corpus)]
+            reuters = root / "reuters21578"
+            reuters.mkdir()
+            for path in sgm_files(corpus, args.files):
+                (reuters / path.name).symlink_to(path)
+            corpora = [("reuters21578", "reuters", reuters)]
             if args.synthetic:
                 corpora.append((f"synthetic {args.synthetic}", "synthetic",
                                 synthetic_corpus(root, args.synthetic, corpus)))

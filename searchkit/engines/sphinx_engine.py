@@ -42,8 +42,10 @@ RANKER = "expr('bm25f(1.6,0.2,{headline=4,body=2,officials=3})*pow(doc_word_coun
 SCORE_SCALE = 1000.0
 MAX_MATCHES = 1000  # Sphinx's default window of ranked matches; raised for deeper pages
 FACET_GROUPS = 10_000
+VALUE_FACETS = ("source", "official", *METADATA_KEYS)  # counted from the facets JSON attribute
 DAY_GROUPS = 200_000
 CONNECT_SECONDS = 2
+MULTI_STATEMENTS = 1 << 16  # pymysql.constants.CLIENT.MULTI_STATEMENTS: a batch of statements per request
 READ_SECONDS = 60
 SUGGEST_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _QUERY_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’-]*)")
@@ -68,6 +70,11 @@ def parse_engine_url(url: str) -> EngineAddress:
             f"--engine {url!r}: expected sphinx://HOST:PORT/INDEX, such as sphinx://127.0.0.1:9306/articles"
         )
     return EngineAddress(parse_node(match.group("node")), match.group("index"))
+
+
+def warnings_of(meta: list[tuple]) -> list[str]:
+    """The warnings in the rows of SHOW META (a distributed index names each agent that did not answer)."""
+    return [value for name, value in meta if name == "warning"]
 
 
 def _pymysql():
@@ -96,31 +103,37 @@ class Cluster:
         self._writers.clear()
 
     def query(self, sql: str, parameters=(), node: Node | None = None) -> tuple[list[tuple], list[str]]:
-        """Rows of one statement and the warnings searchd gave with them (node: run it on that node).
+        """Rows of one statement and, for a SELECT, the warnings searchd gave with them (node: run it there)."""
+        if not sql.lstrip().upper().startswith("SELECT"):
+            return self.batch([(sql, parameters)], node)[0], []
+        rows, meta = self.batch([(sql, parameters), ("SHOW META", ())], node)
+        return rows, warnings_of(meta)
+
+    def batch(self, statements: list[tuple[str, object]], node: Node | None = None) -> list[list[tuple]]:
+        """The rows of each statement, sent in one round trip (searchd runs a batch of SELECTs together).
 
         A connection that broke (a node restarted, or died) is opened again, once, to whichever node answers.
         """
         pymysql = _pymysql()
         try:
             try:
-                return self._run(sql, parameters, node)
+                return self._run(statements, node)
             except (pymysql.err.OperationalError, pymysql.err.InterfaceError):
                 self._forget(node)
-                return self._run(sql, parameters, node)
+                return self._run(statements, node)
         except pymysql.err.MySQLError as exc:
             self._forget(node)
             message = str(exc.args[-1] if exc.args else exc).replace("\x00", "").replace("\n", " ")
             raise IndexProblem(f"{self.address.url}: the cluster refused a request ({message[:300]})") from None
 
-    def _run(self, sql: str, parameters, node: Node | None) -> tuple[list[tuple], list[str]]:
+    def _run(self, statements: list[tuple[str, object]], node: Node | None) -> list[list[tuple]]:
         with self._connect(node).cursor() as cursor:
-            cursor.execute(sql, tuple(parameters) if parameters else None)
-            rows = list(cursor.fetchall())
-            warnings = []
-            if sql.lstrip().upper().startswith("SELECT"):
-                cursor.execute("SHOW META")
-                warnings = [value for name, value in cursor.fetchall() if name == "warning"]
-        return rows, warnings
+            cursor.execute("; ".join(cursor.mogrify(sql, tuple(values) if values else None)
+                                     for sql, values in statements))
+            results = [list(cursor.fetchall())]
+            while cursor.nextset():
+                results.append(list(cursor.fetchall()))
+        return results
 
     def _forget(self, node: Node | None) -> None:
         connection = self._writers.pop(node, None) if node is not None else self._connection
@@ -150,8 +163,8 @@ class Cluster:
     def _open(self, node: Node):
         pymysql = _pymysql()
         try:
-            return pymysql.connect(host=node.host, port=node.port, autocommit=True,
-                                   connect_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS)
+            return pymysql.connect(host=node.host, port=node.port, autocommit=True, connect_timeout=CONNECT_SECONDS,
+                                   read_timeout=READ_SECONDS, client_flag=MULTI_STATEMENTS)
         except pymysql.err.OperationalError as exc:
             reason = str(exc.args[-1] if exc.args else exc)
             raise IndexProblem(f"{node.address}: {reason.split('(')[-1].rstrip(')') or reason}") from None
@@ -197,24 +210,30 @@ class SphinxBackend:
         where, parameters = self._where(compiled)
         order = self._order(search)
         window = max(MAX_MATCHES, search.offset + search.limit)
-        rows, warnings = self.cluster.query(
-            f"SELECT article, WEIGHT() AS score FROM {self.address.index}{where}{order} "
-            f"LIMIT %s, %s OPTION max_matches={window}, {self._options(compiled.match)}",
-            [*parameters, search.offset, search.limit],
-        )
-        meta, _more = self.cluster.query("SHOW META")
-        total = int(dict(meta).get("total_found", 0))
+        statements = [
+            (f"SELECT article, WEIGHT() AS score FROM {self.address.index}{where}{order} "
+             f"LIMIT %s, %s OPTION max_matches={window}, {self._options(compiled.match)}",
+             [*parameters, search.offset, search.limit]),
+            ("SHOW META", ()),
+        ]
+        if search.counts:
+            statements.append(self._day_statement(where, parameters))
+            statements += [self._value_statement(name, where, parameters) for name in VALUE_FACETS]
+        rows, meta, *counts = self.cluster.batch(statements)
+        warnings = warnings_of(meta)
         answer = Answer(
-            total=total,
+            total=int(dict(meta).get("total_found", 0)),
             hits=[(article_from_json(article), score / SCORE_SCALE) for article, score in rows],
             highlight=compiled.highlight,
             partial=bool(warnings),
             warnings=warnings,
         )
-        if search.counts and total:
-            answer.days = self._day_counts(where, parameters)
-            answer.values = {name: self._value_counts(name, where, parameters) for name in ("source", "official",
-                                                                                             *METADATA_KEYS)}
+        if counts:
+            answer.days = Counter({int(day): int(count) for day, count in counts[0]})
+            answer.values = {
+                name: Counter({str(value): int(count) for value, count in found if value not in (None, "")})
+                for name, found in zip(VALUE_FACETS, counts[1:], strict=True)
+            }
         return answer
 
     def matching_articles(self, search: Search) -> Iterator[Article]:
@@ -248,7 +267,7 @@ class SphinxBackend:
     def stats(self) -> IndexStats:
         rows, _warnings = self.cluster.query(f"SELECT COUNT(*) FROM {self.address.index}")
         articles = int(rows[0][0]) if rows else 0
-        days = self._day_counts("", [])
+        days = Counter({int(day): int(count) for day, count in self.cluster.batch([self._day_statement("", [])])[0]})
         return IndexStats(
             index_dir=f"{self.index_dir} ({self.address.url})",
             articles=articles,
@@ -305,22 +324,15 @@ class SphinxBackend:
     def _options(self, match: str) -> str:
         return f"ranker={RANKER}" if match else "ranker=none"
 
-    def _day_counts(self, where: str, parameters: list) -> Counter:
+    def _day_statement(self, where: str, parameters: list) -> tuple[str, list]:
         dated = f"{where} AND published_day > 0" if where else " WHERE published_day > 0"
-        rows, _warnings = self.cluster.query(
-            f"SELECT published_day, COUNT(*) AS matches FROM {self.address.index}{dated} GROUP BY published_day "
-            f"LIMIT 0, {DAY_GROUPS} OPTION max_matches={DAY_GROUPS}",
-            parameters,
-        )
-        return Counter({int(day): int(count) for day, count in rows})
+        return (f"SELECT published_day, COUNT(*) AS matches FROM {self.address.index}{dated} GROUP BY published_day "
+                f"LIMIT 0, {DAY_GROUPS} OPTION max_matches={DAY_GROUPS}", parameters)
 
-    def _value_counts(self, name: str, where: str, parameters: list) -> Counter:
-        rows, _warnings = self.cluster.query(
-            f"SELECT GROUPBY() AS value, COUNT(*) AS matches FROM {self.address.index}{where} "
-            f"GROUP BY facets.{name} ORDER BY matches DESC LIMIT 0, {FACET_GROUPS} OPTION max_matches={FACET_GROUPS}",
-            parameters,
-        )
-        return Counter({str(value): int(count) for value, count in rows if value not in (None, "")})
+    def _value_statement(self, name: str, where: str, parameters: list) -> tuple[str, list]:
+        return (f"SELECT GROUPBY() AS value, COUNT(*) AS matches FROM {self.address.index}{where} "
+                f"GROUP BY facets.{name} ORDER BY matches DESC LIMIT 0, {FACET_GROUPS} "
+                f"OPTION max_matches={FACET_GROUPS}", parameters)
 
 
 def _one_edit_away(word: str) -> list[str]:
