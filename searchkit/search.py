@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import Path
 
+from whoosh import collectors, scoring
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import scoring
 
 from searchkit.article import Article
 from searchkit.dates import parse_period
@@ -283,11 +283,18 @@ class SearchEngine:
 
     # -- internals ----------------------------------------------------------------------------------
     def _run(self, query, text, docset, sort, limit, page, facets, snippets, has_words) -> Results:
-        options = {} if sort == "relevance" and has_words else {"sortedby": "published", "reverse": sort != "oldest"}
-        # Ranking needs only the top of the list; totals, facets and the timeline come from the set of matching
-        # documents, which Whoosh lists without scoring them.
-        results = self._searcher.search(query, limit=page * limit, filter=docset, terms=False, **options)
-        matched = self._matching(query, docset)
+        newest_first = sort != "oldest"
+        ranking = (
+            collectors.TopCollector(page * limit, usequality=False, replace=0)
+            if sort == "relevance" and has_words
+            else collectors.SortingCollector("published", limit=page * limit, reverse=newest_first)
+        )
+        # One pass over the matches ranks them and lists them all (for totals, facets and the timeline).
+        recorder = _MatchRecorder(ranking)
+        collector = collectors.FilterCollector(recorder, docset, None) if docset else recorder
+        self._searcher.search_with_collector(query, collector)
+        results = collector.results()
+        matched = recorder.docs
         terms = highlight_terms(query)
         total = len(matched)
         buckets, unit = timeline(self._columns, matched) if facets else ([], None)
@@ -302,14 +309,6 @@ class SearchEngine:
             timeline=buckets,
             timeline_unit=unit,
         )
-
-    def _matching(self, query: wq.Query, docset: set[int] | None) -> list[int]:
-        if query is wq.NullQuery:
-            return []
-        if isinstance(query, wq.Every) and docset is not None:
-            return sorted(docset)
-        docs = self._searcher.docs_for_query(query)
-        return [doc for doc in docs if doc in docset] if docset is not None else list(docs)
 
     def _hit(self, hit, terms, with_snippet: bool) -> Hit:
         article = to_article(hit.fields())
@@ -406,6 +405,22 @@ class SearchEngine:
 
         corrected = _QUERY_WORD.sub(correct, text)
         return corrected if changed else None
+
+
+class _MatchRecorder(collectors.WrappingCollector):
+    """Hands every match to the ranking collector and keeps its number.
+
+    The ranking collector must see every match (no block-quality skipping, no matcher replacement), or the
+    recorded set would miss documents that cannot reach the top hits.
+    """
+
+    def prepare(self, top_searcher, q, context):
+        self.docs: list[int] = []
+        super().prepare(top_searcher, q, context)
+
+    def collect(self, sub_docnum):
+        self.docs.append(self.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
 
 
 def _names(value: str | Iterable[str] | None) -> list[str]:
