@@ -36,7 +36,7 @@ def test_named_columns_multi_line_fields_and_sources(tmp_path):
     articles, problems = read(path)
     assert problems == []
     first, second = articles
-    assert (first.id, first.headline, first.body) == ("a1", "First", "KARACHI: Line one.\nLine two.")
+    assert (first.id, first.headline, first.body) == ("news:a1", "First", "KARACHI: Line one.\nLine two.")
     assert (first.published, first.dateline, first.url) == (date(2015, 1, 1), "KARACHI", "https://example.com/1")
     assert (first.source, second.source) == (f"{path}:2", f"{path}:4")
     assert (second.body, second.url) == ("one\n\nthree", None)
@@ -125,7 +125,7 @@ def test_column_map_overrides_detection(tmp_path):
     path = write(tmp_path, "Title,Story,When,Key,Link,Place\nT,S,2015-01-01,k1,http://x,Quetta\n")
     column_map = {"headline": "Title", "body": "story", "published": "When", "id": "Key", "url": "Link"}
     (article,), _ = read(path, column_map={**column_map, "dateline": "Place"})
-    assert (article.id, article.headline, article.body, article.published) == ("k1", "T", "S", date(2015, 1, 1))
+    assert (article.id, article.headline, article.body, article.published) == ("news:k1", "T", "S", date(2015, 1, 1))
     assert (article.url, article.dateline) == ("http://x", "Quetta")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from searchkit.article import Article, Problem
 from searchkit.errors import CorpusError
 from searchkit.readers import ReadOptions
-from searchkit.readers.jsonl import EMPTY_FILE, METADATA_NAMES, make_article, read_text, split_values
+from searchkit.readers.jsonl import EMPTY_FILE, METADATA_NAMES, make_article, read_text, record_id, split_values
 
 # Article field -> header names it is recognised by (normalised: lower case, no spaces, "_" or "-").
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -68,7 +68,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
             yield from make_article(
                 path,
                 line,
-                id=fields.pop("id", "").strip() or f"{path.stem}-{rows}",
+                id=record_id(path, fields.pop("id", ""), rows),
                 options=options,
                 metadata=metadata,
                 **fields,

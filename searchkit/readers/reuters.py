@@ -23,7 +23,7 @@ from pathlib import Path
 
 from searchkit.article import Article, Problem
 from searchkit.readers import ReadOptions
-from searchkit.readers.jsonl import make_article, read_text
+from searchkit.readers.jsonl import make_article, read_text, record_id
 
 TAG_LISTS = ("TOPICS", "PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES")
 # Tag lists kept as article metadata (COMPANIES is empty throughout the collection).
@@ -54,7 +54,7 @@ _MONTHS = {
 class ReutersRecord:
     """One `<REUTERS>` record, text cleaned (entities read, control codes and the signature dropped)."""
 
-    newid: str
+    newid: str  # "" when the record has no NEWID
     line: int  # where `<REUTERS` opens, counting from 1
     date: str  # as written, e.g. "26-FEB-1987 15:01:01.79"
     title: str
@@ -84,7 +84,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
         yield from make_article(
             path,
             item.line,
-            id=item.newid,
+            id=record_id(path, item.newid, item.line),
             options=options,
             headline=item.title,
             body=item.body,
@@ -119,7 +119,7 @@ def _record(chunk: str, path: Path, line: int) -> ReutersRecord:
     kind = text_type.group(1).upper() if text_type else "NORM"
     inner = text.group(2) if text else ""
     return ReutersRecord(
-        newid=newid.group(1) if newid else f"{path.stem}-{line}",
+        newid=newid.group(1) if newid else "",
         line=line,
         date=_element(chunk, "DATE"),
         title=_element(inner, "TITLE"),
