@@ -1,213 +1,167 @@
-"""Benchmark indexing Reuters-21578 from scratch: searchkit (Whoosh) against SQLite FTS5 (a script, not a test).
+"""Benchmark indexing Reuters-21578 from scratch: searchkit against raw Whoosh, SQLite FTS5 and tantivy-py.
 
-    python bench/bench_index.py [--limit-files N]
+    python bench/bench_index.py [--rounds 3] [--limit-files N] [--sides searchkit,whoosh,fts5,tantivy]
 
-Each side runs in its own child process (a fresh interpreter), so wall time, peak RSS (from the child's own
-rusage, read with os.wait4) and imports do not mix. searchkit: `index_corpus(tmpdir, [SourceSpec(reuters)])`,
-which reads, enriches (officials, mentioned dates) and writes a Whoosh index. FTS5: the same articles, read
-with searchkit's Reuters reader, inserted into an on-disk `fts5(headline, body, tokenize='porter unicode61')`
-table in one transaction, then 'optimize'. Both sides' times include the reading; the breakdown columns split
-each side's time into reading, enrichment and writing.
+Every side indexes the same .sgm files, read with searchkit's Reuters reader, each in its own fresh child
+process (bench/common.py):
+
+- searchkit: `index_corpus(dir, [SourceSpec(f) for f in files])`: reads, enriches (officials, mentioned
+  dates) and writes its Whoosh index, however it chooses to (helper processes included).
+- raw Whoosh: the same text (id, headline, body, published) with searchkit's own analyzers, one process, one
+  writer (limitmb 256), one commit. No enrichment: what searchkit spends beyond it is searchkit's work.
+- FTS5: `fts5(headline, body, officials, tokenize='porter unicode61')`, one transaction, then 'optimize'.
+- tantivy-py (skipped when not installed; `pip install tantivy`): en_stem fields, one writer thread.
+
+Each round runs every side once; ratios against raw Whoosh are taken within a round (same machine load)
+and their medians over the rounds are the record. CPU is the whole process tree (the child plus every
+helper it waited for, from os.wait4); tree RSS/PSS is the peak of the summed memory of the child and its
+descendants sampled every 0.5 s (PSS splits pages forked helpers share, RSS counts them in each); peak disk
+is the most the working folder held while building (temporary files included).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from common import (
-    Timer,
-    build_searchkit_index,
+    SEARCHKIT,
+    SIDE_NAMES,
+    SIDES,
+    WHOOSH,
+    available_sides,
     corpus_dir,
-    create_fts,
-    dir_size,
-    fill_fts,
+    load_line,
+    median,
     mib,
+    print_footer,
     print_header,
     print_table,
+    run_child,
     sgm_files,
+    side_path,
 )
 
-SIDES = ("searchkit", "fts5")
+# figure key -> how the tables call it; the ratio against raw Whoosh is printed for each
+FIGURES = {
+    "cpu_seconds": "CPU s (tree)",
+    "process_seconds": "wall s",
+    "tree_rss": "peak RSS (tree)",
+    "tree_pss": "peak PSS (tree)",
+    "size": "index size",
+    "peak_disk": "peak disk",
+}
 
 
-class TimedIterator:
-    """Wraps an iterator and adds up the time spent producing its items."""
-
-    def __init__(self, iterable, clock: list[float]):
-        self.inner = iter(iterable)
-        self.clock = clock
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        started = time.perf_counter()
-        try:
-            return next(self.inner)
-        finally:
-            self.clock[0] += time.perf_counter() - started
-
-
-def run_searchkit(out_dir: Path, files: list[Path] | None) -> dict:
-    import searchkit.indexer as indexer
-
-    reading, enriching = [0.0], [0.0]
-    original_read, original_enrich = indexer.read_file, indexer.enrich
-
-    def timed_read(path, options):
-        return TimedIterator(original_read(path, options), reading)
-
-    def timed_enrich(article):
-        started = time.perf_counter()
-        try:
-            return original_enrich(article)
-        finally:
-            enriching[0] += time.perf_counter() - started
-
-    indexer.read_file, indexer.enrich = timed_read, timed_enrich
-    index_dir = out_dir / "index"
-    with Timer() as timer:
-        summary = build_searchkit_index(index_dir, files=files)
-    return {
-        "articles": summary.added,
-        "skipped": summary.skipped,
-        "seconds": timer.seconds,
-        "read_seconds": reading[0],
-        "enrich_seconds": enriching[0],
-        "size": dir_size(index_dir),
-    }
-
-
-def run_fts5(out_dir: Path, files: list[Path]) -> dict:
-    from common import read_articles
-
-    reading = [0.0]
-    db_path = out_dir / "reuters.db"
-    with Timer() as timer:
-        conn = create_fts(db_path)
-        count = fill_fts(conn, TimedIterator(read_articles(files), reading))
-        conn.close()
-    return {
-        "articles": count,
-        "skipped": 0,
-        "seconds": timer.seconds,
-        "read_seconds": reading[0],
-        "enrich_seconds": 0.0,
-        "size": dir_size(db_path),
-    }
-
-
-def child(side: str, limit: int | None) -> int:
-    corpus = corpus_dir()
-    files = sgm_files(corpus, limit)
+def build_once(side: str, files: list[Path]) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-index-{side}-") as tmp:
-        if side == "searchkit":
-            figures = run_searchkit(Path(tmp), files if limit else None)
-        else:
-            figures = run_fts5(Path(tmp), files)
-    print(json.dumps(figures))
-    return 0
+        task = {"do": "index", "side": side, "path": str(side_path(side, Path(tmp))),
+                "files": [str(p) for p in files], "format": "reuters"}
+        return run_child(task, watch=Path(tmp))
 
 
-def measure(side: str, limit: int | None) -> dict:
-    """Run one side in a fresh interpreter; its peak RSS comes from that child's own rusage."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", side]
-    if limit:
-        command += ["--limit-files", str(limit)]
-    started = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as out:
-        process = subprocess.Popen(command, stdout=out)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - started
-        if process.returncode != 0:
-            raise SystemExit(f"{side} child failed with exit code {process.returncode}")
-        out.seek(0)
-        figures = json.loads(out.read().strip().splitlines()[-1])
-    figures.update(process_seconds=wall, peak_rss=usage.ru_maxrss * 1024, cpu_seconds=usage.ru_utime + usage.ru_stime)
-    return figures
+def show(side: str, figures: dict) -> list[object]:
+    return [
+        SIDE_NAMES[side], f"{figures['articles']:,}", f"{figures['process_seconds']:.1f}",
+        f"{figures['cpu_seconds']:.1f}", f"{figures['helpers_cpu']:.1f}",
+        f"{figures['articles'] / figures['seconds']:,.0f}", mib(figures["tree_rss"]), mib(figures["tree_pss"]),
+        mib(figures["own_peak_rss"]), mib(figures["size"]), mib(figures["disk"]), mib(figures["peak_disk"]),
+    ]
 
 
-def non_sgm_files(corpus: Path) -> list[Path]:
-    """Files besides the .sgm ones that indexing the whole folder picks up (README.txt, the tag lists)."""
-    from searchkit.readers import ReadOptions, corpus_files
-
-    return [p for p in corpus_files([corpus], ReadOptions()) if p.suffix.lower() != ".sgm"]
+HEADERS = ["side", "articles", "wall s", "CPU s (tree)", "of it helpers", "articles/s", "peak RSS (tree)",
+           "peak PSS (tree)", "main proc", "index size", "on disk", "peak disk"]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="Times each side builds the index (default 3).")
     parser.add_argument("--limit-files", type=int, metavar="N", help="Index only the first N .sgm files.")
-    parser.add_argument("--child", choices=SIDES, help=argparse.SUPPRESS)
+    parser.add_argument("--sides", default=",".join(SIDES), help="Comma-separated sides (default: all four).")
     args = parser.parse_args()
-    if args.child:
-        return child(args.child, args.limit_files)
 
     corpus = corpus_dir()
     files = sgm_files(corpus, args.limit_files)
-    print_header("Indexing Reuters-21578 from scratch: searchkit vs SQLite FTS5")
-    print(f"corpus: {corpus} ({len(files)} .sgm files, {mib(sum(p.stat().st_size for p in files))})\n")
-    results = {}
-    for side in SIDES:
-        print(f"running {side} ...", flush=True)
-        results[side] = measure(side, args.limit_files)
+    print_header("Indexing Reuters-21578 from scratch: searchkit vs raw Whoosh, SQLite FTS5, tantivy-py")
+    sides = available_sides([s for s in args.sides.split(",") if s in SIDES])
+    print(f"corpus: {corpus} ({len(files)} .sgm files, {mib(sum(p.stat().st_size for p in files))}); "
+          f"sides: {', '.join(SIDE_NAMES[s] for s in sides)}; {args.rounds} rounds\n")
 
-    def row(side: str) -> list[object]:
-        r = results[side]
-        writing = r["seconds"] - r["read_seconds"] - r["enrich_seconds"]
-        return [
-            side,
-            f"{r['articles']:,}",
-            f"{r['seconds']:.1f}",
-            f"{r['process_seconds']:.1f}",
-            f"{r['cpu_seconds']:.1f}",
-            f"{r['articles'] / r['seconds']:,.0f}",
-            mib(r["size"]),
-            mib(r["peak_rss"]),
-            f"{r['read_seconds']:.1f}",
-            f"{r['enrich_seconds']:.1f}",
-            f"{writing:.1f}",
-        ]
+    rounds: list[dict[str, dict]] = []
+    for number in range(1, args.rounds + 1):
+        print(f"round {number}: {load_line()}", flush=True)
+        results = {}
+        for side in sides:
+            results[side] = build_once(side, files)
+            print(f"  {SIDE_NAMES[side]}: {results[side]['process_seconds']:.1f} s wall, "
+                  f"{results[side]['cpu_seconds']:.1f} s CPU", flush=True)
+        rounds.append(results)
+        print()
+        print_table(HEADERS, [show(side, results[side]) for side in sides], title=f"Round {number}")
 
-    headers = [
-        "side", "articles", "index s", "process s", "cpu s", "articles/s", "size on disk", "peak RSS",
-        "read s", "enrich s", "write s",
-    ]
-    print()
-    print_table(headers, [row(side) for side in SIDES])
-    sk, fts = results["searchkit"], results["fts5"]
-    sk_unread, fts_unread = sk["seconds"] - sk["read_seconds"], fts["seconds"] - fts["read_seconds"]
+    if WHOOSH in sides:
+        ratio_tables(rounds, sides)
     print_table(
-        ["searchkit / FTS5", "ratio"],
-        [
-            ["index time", f"{sk['seconds'] / fts['seconds']:.2f}x"],
-            ["articles/s", f"{(sk['articles'] / sk['seconds']) / (fts['articles'] / fts['seconds']):.2f}x"],
-            ["size on disk", f"{sk['size'] / fts['size']:.2f}x"],
-            ["peak RSS", f"{sk['peak_rss'] / fts['peak_rss']:.2f}x"],
-            ["cpu time (whole child)", f"{sk['cpu_seconds'] / fts['cpu_seconds']:.2f}x"],
-            ["index time without reading", f"{sk_unread / fts_unread:.2f}x"],
-        ],
+        ["side", *(FIGURES[key] for key in FIGURES), "articles/s"],
+        [[SIDE_NAMES[side], *(_fmt(key, median([r[side][key] for r in rounds])) for key in FIGURES),
+          f"{median([r[side]['articles'] / r[side]['seconds'] for r in rounds]):,.0f}"] for side in sides],
+        title=f"Medians over {len(rounds)} rounds",
     )
+    if SEARCHKIT in sides and WHOOSH in sides:
+        goal_table(rounds)
     print(
-        "index s: wall time inside the child for the build; process s: the child's whole life (interpreter\n"
-        "start, imports, temp-dir cleanup); cpu s: the child's user+system CPU; read s: time in searchkit's\n"
-        "Reuters reader; enrich s: officials and mentioned dates (searchkit only); write s: the rest (Whoosh\n"
-        "or FTS5 writing and commit)."
+        "wall s: the child's whole life (interpreter start, imports, build, commit); CPU s (tree): user+system\n"
+        "CPU of the child and every process it waited for; of it helpers: the part spent in those helper\n"
+        "processes; main proc: the child's own peak RSS (VmHWM); index size: bytes in the index's files;\n"
+        "on disk: blocks allocated; peak disk: the most the working folder held during the build.\n"
     )
-    if sk["articles"] != fts["articles"]:
-        extra = [] if args.limit_files else non_sgm_files(corpus)
-        print(f"note: searchkit indexed {sk['articles']:,} articles, FTS5 {fts['articles']:,}" + (
-            f"; the folder source also reads {len(extra)} non-.sgm files as articles: "
-            + ", ".join(p.name for p in extra) if extra else ""
-        ))
+    print_footer()
     return 0
+
+
+def _fmt(key: str, value: float) -> str:
+    return f"{value:.1f}" if key.endswith("seconds") else mib(value)
+
+
+def ratio_tables(rounds: list[dict[str, dict]], sides: list[str]) -> None:
+    others = [s for s in sides if s != WHOOSH]
+    rows = []
+    for number, results in enumerate(rounds, 1):
+        base = results[WHOOSH]
+        for side in others:
+            rows.append([number, f"{SIDE_NAMES[side]} / raw Whoosh",
+                         *(f"{results[side][key] / base[key]:.2f}x" for key in FIGURES)])
+    print_table(["round", "ratio", *FIGURES.values()], rows, title="Ratios against raw Whoosh (1 process), per round")
+    print_table(
+        ["ratio", *FIGURES.values()],
+        [[f"{SIDE_NAMES[side]} / raw Whoosh",
+          *(f"{median([r[side][key] / r[WHOOSH][key] for r in rounds]):.2f}x" for key in FIGURES)]
+         for side in others],
+        title=f"Median of the per-round ratios ({len(rounds)} rounds)",
+    )
+
+
+def goal_table(rounds: list[dict[str, dict]]) -> None:
+    def med(key: str, side: str = SEARCHKIT) -> float:
+        return median([r[side][key] for r in rounds])
+
+    def rel(key: str) -> float:
+        return median([r[SEARCHKIT][key] / r[WHOOSH][key] for r in rounds])
+
+    checks = [
+        ("whole-tree CPU vs raw Whoosh 1 proc", "<= 1.5x", rel("cpu_seconds"), rel("cpu_seconds") <= 1.5),
+        ("peak RSS of the tree", "<= 400 MiB", f"{med('tree_rss') / 2**20:.0f} MiB", med("tree_rss") <= 400 * 2**20),
+        ("index size vs raw Whoosh", "<= 1.3x", rel("size"), rel("size") <= 1.3),
+        ("peak disk during the build vs final index", "<= 2x", med("peak_disk") / med("disk"),
+         med("peak_disk") / med("disk") <= 2),
+    ]
+    print_table(
+        ["issue 13 indexing goal", "target", "measured (median)", "met"],
+        [[name, target, f"{value:.2f}x" if isinstance(value, float) else value, "yes" if ok else "NO"]
+         for name, target, value, ok in checks],
+    )
 
 
 if __name__ == "__main__":

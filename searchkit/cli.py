@@ -8,8 +8,6 @@ untrusted, locked, or --strict indexing met a bad record); 130 interrupted.
 from __future__ import annotations
 
 import functools
-import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -70,9 +68,9 @@ def _engine(index_dir: Path, trust: bool, dayfirst: bool = False):
 
 
 def _print_json(data) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    # JSON allows raw DEL and C1 controls (U+007F-U+009F) in strings, but a terminal acts on them.
-    click.echo(re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text))
+    from searchkit.json_output import json_text
+
+    click.echo(json_text(data))
 
 
 @click.command("search")
@@ -374,3 +372,39 @@ def stats_command(as_json, index_dir, trust_index):
     else:
         for line in stats_lines(stats):
             click.echo(line)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every network).")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option("--corpus", envvar="SEARCHKIT_CORPUS", default="corpus", show_default=True,
+              type=click.Path(path_type=Path), help="Corpus indexed first when the index does not exist yet.")
+@index_options
+@reports_errors
+def serve_command(host, port, open_browser, corpus, index_dir, trust_index):
+    """A web page for searching the archive (needs the web extra: pip install -e '.[web]').
+
+    It only reads the index, and picks up what `searchkit index` adds or rebuilds while it runs.
+
+    \b
+    Examples:
+      searchkit serve
+      searchkit serve --index reuters-index --port 8000 --open
+    """
+    from searchkit import store
+    from searchkit.web import is_loopback, serve
+
+    if store.is_vacant(index_dir):
+        _build_first_index(index_dir, corpus, trust_index)
+    if not is_loopback(host):
+        click.echo(f"searchkit: warning: --host {host} makes the archive visible to the network", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"searchkit: serving {index_dir} at {url} (Ctrl-C to stop)")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    serve(index_dir, host=host, port=port, trust=trust_index, on_ready=ready)

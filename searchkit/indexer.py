@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import functools
 import os
 import shutil
-import signal
 import stat
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,7 +16,6 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from searchkit.article import Article, Problem
-from searchkit.enrich import enrich
 from searchkit.errors import CorpusError, IndexProblem, StrictModeError
 from searchkit.locking import writer_lock
 from searchkit.readers import ReadOptions, corpus_files, format_for, read_file
@@ -42,13 +39,10 @@ from searchkit.store import (
     switch_current,
     write_meta,
 )
+from searchkit.workers import Enricher
 
 DEFAULT_LOCK_TIMEOUT = 30.0
 WRITER_LIMIT_MB = 256
-# Fresh builds hand Whoosh's indexing to helper processes: 2.1x the articles/s on 2 cores (5,000 Reuters
-# articles: 20.6 s -> 9.6 s). Incremental updates stay in one process; they are small.
-BUILD_PROCS = min(2, os.cpu_count() or 1)
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # Indexing one article takes about 30 times its size in memory (Whoosh's posting pools, the enrichment
 # passes): a 50 MB "article" needed 1.6 GB and 90 s. Nothing that large is a news article, so it is skipped
 # with a reason (bench/bench_big_inputs.py measures this).
@@ -245,10 +239,12 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
     try:
         ix = whoosh_index.create_in(str(building), build_schema())
         meta = IndexMeta(schema_version=SCHEMA_VERSION, sources=sources, created=_now())
-        writer = _bulk_writer(ix)
-        run = _IndexRun(writer, meta, existing={}, strict=strict, progress=progress)
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
+        run = _IndexRun(index_dir, writer, meta, existing={}, strict=strict, progress=progress)
         run.index_sources(sources)
-        run.writer.commit()
+        writer.commit()
+        writer = None
+        run.check_committed(ix)  # a build that lost articles is never swapped in
         meta.updated = _now()
         write_meta(building, meta)
         final = index_dir / name
@@ -256,7 +252,8 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
         switch_current(index_dir, final)
     except BaseException:
         if writer is not None:
-            _abandon(writer)
+            with contextlib.suppress(Exception):  # the build is thrown away; its folder goes below
+                writer.cancel()
         shutil.rmtree(building, ignore_errors=True)
         raise
     run.summary.rebuilt = True
@@ -264,55 +261,35 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
     return run.summary
 
 
-def _bulk_writer(ix):
-    if BUILD_PROCS < 2:
-        return ix.writer(limitmb=WRITER_LIMIT_MB)
-    _helpers_die_with_their_parent()
-    return ix.writer(procs=BUILD_PROCS, multisegment=True, limitmb=WRITER_LIMIT_MB)
-
-
-def _abandon(writer) -> None:
-    """Stop a writer for good, its helper processes included."""
-    for task in getattr(writer, "tasks", ()):
-        task.terminate()  # Whoosh's cancel() cannot reach a helper blocked on its job queue
-    with contextlib.suppress(Exception):  # the build is thrown away; the next run removes its leftovers
-        writer.cancel()
-
-
-@functools.cache
-def _helpers_die_with_their_parent() -> None:
-    """Ask Linux to kill forked helpers when this process dies (even by SIGKILL), so a killed build
-    leaves no helper waiting forever on its job queue. Elsewhere this is a no-op."""
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return
-    os.register_at_fork(after_in_child=lambda: prctl(_PR_SET_PDEATHSIG, signal.SIGKILL))
-
-
 def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress) -> IndexSummary:
     writer = None
     try:
         ix = whoosh_index.open_dir(str(live))
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, timeout=DEFAULT_LOCK_TIMEOUT)
-        existing = _existing_articles(writer.reader())
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, timeout=DEFAULT_LOCK_TIMEOUT, compound=False)
+        with writer.reader() as reader:
+            existing = _existing_articles(reader)
     except Exception as exc:  # Whoosh raises many kinds on a damaged index
         if writer is not None:
             writer.cancel()  # closes its files and releases Whoosh's own lock for a later run in this process
         raise IndexProblem(f"{live.parent}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}") from None
     meta.sources = sources
-    run = _IndexRun(writer, meta, existing=existing, strict=strict, progress=progress)
+    run = _IndexRun(live.parent, writer, meta, existing=existing, strict=strict, progress=progress)
     try:
         run.index_sources(sources)
     except BaseException:
-        writer.cancel()
+        with contextlib.suppress(Exception):  # what it wrote is removed by _remove_leftovers
+            writer.cancel()
         raise
-    if run.summary.changed:
-        writer.commit()
-        meta.updated = _now()
-    else:
+    if not run.summary.changed:
         writer.cancel()
-    write_meta(live, meta)
+        write_meta(live, meta)
+        return run.summary
+    writer.commit()
+    meta.updated = _now()
+    try:
+        run.check_committed(ix)
+    finally:
+        write_meta(live, meta)  # the file states of what was committed, so the next run re-reads the rest
     return run.summary
 
 
@@ -330,7 +307,8 @@ def _existing_articles(reader) -> dict[str, dict[str, str]]:
 class _IndexRun:
     """One pass over the sources with one open writer."""
 
-    def __init__(self, writer, meta: IndexMeta, existing, strict: bool, progress: IndexProgress):
+    def __init__(self, index_dir: Path, writer, meta: IndexMeta, existing, strict: bool, progress: IndexProgress):
+        self.index_dir = index_dir
         self.writer = writer
         self.meta = meta
         self.existing = existing
@@ -343,13 +321,44 @@ class _IndexRun:
     def index_sources(self, sources: list[SourceSpec]) -> None:
         listed = [(spec, self._files_of(spec)) for spec in sources]
         self.progress.start(sum(len(files) for _spec, files in listed))
-        for spec, files in listed:
-            options = ReadOptions(format=spec.format, dayfirst=spec.dayfirst, column_map=spec.column_map)
-            for path in files:
-                self._index_file(path, options, corpus_name(spec))
-                seen = self.summary.added + self.summary.updated + self.summary.unchanged
-                self.progress.file_done(str(path), seen)
-            self._remove_vanished(spec, {str(path) for path in files})
+        self.enricher = Enricher(str(self.index_dir))
+        try:
+            for spec, files in listed:
+                options = ReadOptions(format=spec.format, dayfirst=spec.dayfirst, column_map=spec.column_map)
+                for path in files:
+                    self._index_file(path, options, corpus_name(spec))
+                    seen = self.summary.added + self.summary.updated + self.summary.unchanged
+                    self.progress.file_done(str(path), seen)
+                self._remove_vanished(spec, {str(path) for path in files})
+            for article, where in self.enricher.finish():
+                self._write(article, *where)
+        finally:
+            self.enricher.close()
+
+    def _write(self, article: Article, source_file: str, corpus: str, is_update: bool) -> None:
+        document = to_document(article, source_file, corpus)
+        if is_update:
+            self.writer.update_document(**document)
+        else:
+            self.writer.add_document(**document)
+
+    def check_committed(self, ix) -> None:
+        """Compare what the index holds, per corpus file, with the articles this run accepted. A file whose
+        count differs is forgotten (the next run reads it again) and the run fails: a loss is never remembered
+        as "unchanged"."""
+        with ix.reader() as reader:
+            files = reader.column_reader("source_file")
+            held = Counter(files[docnum] for docnum in reader.all_doc_ids())
+        expected = {key: len(ids) for key, ids in self.existing.items() if ids}
+        short = {key for key in held.keys() | expected.keys() if held.get(key, 0) != expected.get(key, 0)}
+        if not short:
+            return
+        for key in short:
+            self.meta.files.pop(key, None)
+        raise IndexProblem(
+            f"{self.index_dir}: the index holds {held.total()} articles but {sum(expected.values())} were "
+            f"accepted ({len(short)} corpus files differ); nothing was swapped in, run `searchkit index` again"
+        )
 
     def _files_of(self, spec: SourceSpec) -> list[Path]:
         ignored: list[Problem] = []
@@ -367,7 +376,8 @@ class _IndexRun:
         key = str(path)
         info = path.stat()
         known = self.meta.files.get(key)
-        if known and known.mtime_ns == info.st_mtime_ns and known.size == info.st_size and key in self.existing:
+        held = len(self.existing.get(key, ()))
+        if known and known.mtime_ns == info.st_mtime_ns and known.size == info.st_size and held == known.articles:
             self.summary.unchanged += known.articles
             return
         previous = self.existing.get(key, {})
@@ -392,12 +402,12 @@ class _IndexRun:
             if previous.get(item.id) == content_hash:
                 self.summary.unchanged += 1
                 continue
-            document = to_document(enrich(item), key, corpus)
-            if item.id in previous:
-                self.writer.update_document(**document)
+            is_update = item.id in previous
+            for article, where in self.enricher.add(item, (key, corpus, is_update)):
+                self._write(article, *where)
+            if is_update:
                 self.summary.updated += 1
             else:
-                self.writer.add_document(**document)
                 self.summary.added += 1
         for article_id in previous.keys() - seen:
             self.writer.delete_by_term("id", article_id)

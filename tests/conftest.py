@@ -105,3 +105,12 @@ def build_pristine(tmp_path_factory, name: str, count: int) -> Path:
     assert result.returncode == 0, result.stderr
     save_pristine(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def web_site(tmp_path_factory):
+    """`searchkit serve` over the web tests' corpus (the seed plus a few written articles), one per session."""
+    from tests.web_support import Server, build_web_index
+
+    with Server(build_web_index(tmp_path_factory.mktemp("web"))) as server:
+        yield server

@@ -31,10 +31,8 @@ KILL_AT = textwrap.dedent(
     import whoosh.writing
     from searchkit import indexer
 
-    import whoosh.multiproc
-
     point, args = sys.argv[1], sys.argv[2:]
-    MAIN = os.getpid()  # helper processes of a multi-process writer run the same code: they are not killed
+    MAIN = os.getpid()  # enrichment workers forked from it run the same code: they are not killed
 
     def killing(function):
         def wrapper(*a, **k):
@@ -53,12 +51,10 @@ KILL_AT = textwrap.dedent(
 
     if point == "before-commit":  # every document written to the writer, nothing committed
         whoosh.writing.SegmentWriter.commit = killing(whoosh.writing.SegmentWriter.commit)
-        whoosh.multiproc.MpWriter.commit = killing(whoosh.multiproc.MpWriter.commit)
     elif point == "toc-rename":  # Whoosh has written its new table of contents, not yet renamed it in place
         whoosh.filedb.filestore.FileStorage.rename_file = killing(whoosh.filedb.filestore.FileStorage.rename_file)
     elif point == "after-commit":  # committed to Whoosh, searchkit.json not yet written
         whoosh.writing.SegmentWriter.commit = after(whoosh.writing.SegmentWriter.commit)
-        whoosh.multiproc.MpWriter.commit = after(whoosh.multiproc.MpWriter.commit)
     elif point == "meta-written":
         indexer.write_meta = after(indexer.write_meta)
     elif point == "before-swap":  # a rebuild renamed into gen-N, CURRENT still names the old one

@@ -46,7 +46,8 @@ def generation(index_dir: Path) -> Path:
 
 
 def segment(index_dir: Path) -> Path:
-    (seg,) = generation(index_dir).glob("*.seg")
+    """The segment's term dictionary: segments are written non-compound, one file per part."""
+    (seg,) = generation(index_dir).glob("*.trm")
     return seg
 
 
