@@ -185,10 +185,11 @@ def _build_first_index(index_dir: Path, corpus: Path, trust: bool) -> None:
 class _ConsoleProgress:
     """Problems on stderr as `file:line: reason`; a progress bar on a terminal unless quiet."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, verbose: bool = False):
         from searchkit.display import is_terminal
 
         self.quiet = quiet
+        self.verbose = verbose
         self.bar = None
         self.show_bar = not quiet and is_terminal(sys.stderr)
 
@@ -216,7 +217,19 @@ class _ConsoleProgress:
 
         if problem.skipped or not self.quiet:
             kind = "skipped" if problem.skipped else "warning"
-            click.echo(f"{kind}: {clean(str(problem))}", err=True)
+            self._say(f"{kind}: {clean(str(problem))}")
+
+    def ignored(self, problem, known: bool) -> None:
+        from searchkit.display import clean
+
+        if self.verbose or not (known or self.quiet):
+            self._say(f"{'ignored' if known else 'warning'}: {clean(str(problem))}")
+
+    def _say(self, line: str) -> None:
+        if self.bar is not None:
+            # Clear the bar's line first, so the message never lands on its end; the next update redraws it.
+            sys.stderr.write("\r\x1b[K")
+        click.echo(line, err=True)
 
     def finish(self) -> None:
         if self.bar is not None:
@@ -245,10 +258,16 @@ main.add_command(search_command)
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 3, index unchanged) instead of skipping a bad record.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, warnings or summary; errors and skips only.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list every file passed over as not an article.")
+@click.option(
+    "--forget", multiple=True, metavar="SOURCE",
+    help="Stop remembering this source (path or folder/file name) and remove its articles (repeatable).",
+)
 @click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for another writer.")
 @index_options
 @reports_errors
-def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_timeout, index_dir, trust_index):
+def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, verbose, forget, lock_timeout, index_dir,
+                  trust_index):
     """Index corpus files or folders (default: the sources this index remembers, else ./corpus).
 
     Incremental: only new and changed articles are written; articles whose files vanished are removed.
@@ -259,19 +278,20 @@ def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_t
       searchkit index ../shared/corpora/reuters21578
       searchkit index news.csv --map headline=Heading --map published=Date
       searchkit index --rebuild
+      searchkit index --forget reuters21578
     """
     from searchkit import store
     from searchkit.indexer import index_corpus
 
     column_map = _parse_mappings(mappings)
-    if not paths and store.is_vacant(index_dir):
+    if not paths and not forget and store.is_vacant(index_dir):
         paths = (Path("corpus"),)
     sources = [store.SourceSpec(str(p), fmt, dayfirst, column_map) for p in paths] or None
-    progress = _ConsoleProgress(quiet)
+    progress = _ConsoleProgress(quiet, verbose)
     try:
         summary = index_corpus(
             index_dir, sources, rebuild=rebuild, strict=strict, lock_timeout=lock_timeout, trust=trust_index,
-            progress=progress,
+            progress=progress, forget=forget,
         )
     finally:
         progress.finish()
@@ -355,6 +375,38 @@ def show_command(article_id, as_json, index_dir, trust_index):
     click.echo()
     for paragraph in article.body.split("\n\n"):
         click.echo(strip_controls(paragraph).strip() + "\n")
+
+
+@main.command("sources")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@index_options
+@reports_errors
+def sources_command(as_json, index_dir, trust_index):
+    """The sources this index remembers (what a bare `searchkit index` refreshes), with their article counts.
+
+    \b
+    Example:
+      searchkit sources
+    """
+    from searchkit.display import shown_path
+
+    with _engine(index_dir, trust_index) as engine:
+        specs, counts = engine.meta.sources, engine.stats().per_source
+    rows = [
+        {"path": spec.path, "articles": counts.get(spec.path, 0), "format": spec.format, "dayfirst": spec.dayfirst,
+         "map": spec.column_map}
+        for spec in specs
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    for row in rows:
+        options = [f"--format {row['format']}"] if row["format"] != "auto" else []
+        options += ["--dayfirst"] if row["dayfirst"] else []
+        options += [f"--map {field}={column}" for field, column in row["map"].items()]
+        click.echo(f"{row['articles']:>8}  {shown_path(row['path'])}{'  ' + ' '.join(options) if options else ''}")
+    if not rows:
+        click.echo("this index remembers no sources", err=True)
 
 
 @main.command("stats")

@@ -16,7 +16,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from searchkit.article import Article, Problem
-from searchkit.errors import CorpusError, IndexProblem, StrictModeError
+from searchkit.errors import CorpusError, IndexProblem, StrictModeError, UsageError
 from searchkit.locking import writer_lock
 from searchkit.readers import ReadOptions, corpus_files, format_for, read_file
 from searchkit.schema import SCHEMA_VERSION, build_schema, to_document
@@ -58,6 +58,7 @@ class IndexSummary:
     removed: int = 0
     unchanged: int = 0
     skipped: int = 0
+    ignored: int = 0  # files in the corpus folders that are not articles (README, licence, lists)
     warnings: int = 0
     seconds: float = 0.0
     rebuilt: bool = False
@@ -73,6 +74,9 @@ class IndexSummary:
             f"{self.added} added, {self.updated} updated, {self.removed} removed, "
             f"{self.unchanged} unchanged, {self.skipped} skipped"
         )
+        if self.ignored:
+            files = "file" if self.ignored == 1 else "files"
+            counts += f"; {self.ignored} {files} ignored (not articles; --verbose lists them)"
         if not self.changed:
             return f"nothing changed: {counts} in {self.seconds:.1f} s"
         return f"{counts} in {self.seconds:.1f} s ({rate:.{1 if rate < 10 else 0}f} articles/s)"
@@ -90,6 +94,9 @@ class IndexProgress:
     def problem(self, problem: Problem) -> None:
         """Called for each skipped record and each warning."""
 
+    def ignored(self, problem: Problem, known: bool) -> None:
+        """Called for each file passed over as not an article; known when an earlier run already said so."""
+
 
 def index_corpus(
     index_dir: Path,
@@ -100,10 +107,12 @@ def index_corpus(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     trust: bool = False,
     progress: IndexProgress | None = None,
+    forget: Iterable[str] = (),
 ) -> IndexSummary:
     """Bring the index at index_dir up to date with its sources (given ones are added to those remembered).
 
-    A fresh or --rebuild build is written beside the live index and swapped in only when complete.
+    A fresh or --rebuild build is written beside the live index and swapped in only when complete. Sources
+    named in forget (by path or by folder/file name) are no longer remembered and their articles are removed.
     """
     index_dir = Path(index_dir)
     sources = list(sources) if sources is not None else None
@@ -132,11 +141,13 @@ def index_corpus(
                     f"{index_dir}: built with schema version {meta.schema_version}, "
                     f"this searchkit uses {SCHEMA_VERSION}; {REBUILD_HINT}"
                 )
-            chosen = _choose_sources(meta, sources, rebuild)
+            forgotten = _forgotten(meta, list(forget))
+            chosen = _choose_sources(meta, sources, rebuild, bool(forgotten))
+            chosen = [spec for spec in chosen if spec not in forgotten]
             if live is None or rebuild or outdated:
                 summary = _build_generation(index_dir, live, chosen, strict, progress)
             else:
-                summary = _update_generation(live, meta, chosen, strict, progress)
+                summary = _update_generation(live, meta, chosen, strict, progress, forgotten)
     finally:
         os.umask(saved_umask)
     summary.seconds = time.monotonic() - started
@@ -204,11 +215,28 @@ def _remove_leftovers(index_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _choose_sources(meta: IndexMeta | None, given: Iterable[SourceSpec] | None, rebuild: bool) -> list[SourceSpec]:
+def _forgotten(meta: IndexMeta | None, names: list[str]) -> list[SourceSpec]:
+    remembered = meta.sources if meta else []
+    chosen = []
+    for name in names:
+        matches = [
+            spec for spec in remembered
+            if spec.path in (name, str(Path(name).resolve())) or corpus_name(spec) == Path(name).name
+        ]
+        if not matches:
+            known = ", ".join(spec.path for spec in remembered) or "none"
+            raise UsageError(f"--forget {name!r}: not a remembered source (remembered: {known})")
+        chosen += matches
+    return chosen
+
+
+def _choose_sources(
+    meta: IndexMeta | None, given: Iterable[SourceSpec] | None, rebuild: bool, forgetting: bool = False
+) -> list[SourceSpec]:
     remembered = meta.sources if meta else []
     given = [_resolved(spec) for spec in given] if given is not None else []
     if not given:
-        if not remembered:
+        if not remembered and not forgetting:
             raise IndexProblem("no corpus given and the index remembers none; name a corpus folder or file")
         return remembered
     if rebuild:
@@ -261,7 +289,7 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
     return run.summary
 
 
-def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress) -> IndexSummary:
+def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress, forgotten=()) -> IndexSummary:
     writer = None
     try:
         ix = whoosh_index.open_dir(str(live))
@@ -276,6 +304,8 @@ def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress) -
     run = _IndexRun(live.parent, writer, meta, existing=existing, strict=strict, progress=progress)
     try:
         run.index_sources(sources)
+        for spec in forgotten:
+            run.forget(spec)
     except BaseException:
         with contextlib.suppress(Exception):  # what it wrote is removed by _remove_leftovers
             writer.cancel()
@@ -364,7 +394,14 @@ class _IndexRun:
         ignored: list[Problem] = []
         files = corpus_files([Path(spec.path)], ReadOptions(format=spec.format), ignored)
         for problem in ignored:
-            self._problem(problem)
+            known = problem.location in self.meta.ignored
+            self.summary.ignored += 1
+            self.summary.warnings += not known
+            self.progress.ignored(problem, known)
+        root = spec.path.rstrip(os.sep)
+        self.meta.ignored = sorted(
+            {path for path in self.meta.ignored if not path.startswith(root + os.sep)} | {p.location for p in ignored}
+        )
         if spec.path in self.meta.empty_sources:
             self.meta.empty_sources.remove(spec.path)
         if not files:
@@ -430,6 +467,13 @@ class _IndexRun:
                 )
             )
         self.owners[article.id] = source_file
+
+    def forget(self, spec: SourceSpec) -> None:
+        """Remove every article of a source that is no longer remembered."""
+        self._remove_vanished(spec, set())
+        root = spec.path.rstrip(os.sep)
+        self.meta.ignored = [path for path in self.meta.ignored if not path.startswith(root + os.sep)]
+        self.meta.empty_sources = [path for path in self.meta.empty_sources if path != spec.path]
 
     def _remove_vanished(self, spec: SourceSpec, present: set[str]) -> None:
         root = spec.path.rstrip(os.sep)

@@ -140,6 +140,7 @@ class SearchEngine:
         column_map: dict[str, str] | None = None,
         strict: bool = False,
         progress=None,
+        forget: Iterable[str] = (),
     ):
         """Add or refresh corpus paths (no paths: every remembered source); returns an IndexSummary.
 
@@ -149,7 +150,8 @@ class SearchEngine:
 
         sources = [SourceSpec(str(p), format, dayfirst, dict(column_map or {})) for p in paths] or None
         summary = index_corpus(
-            self.index_dir, sources, rebuild=rebuild, strict=strict, trust=self.trust, progress=progress
+            self.index_dir, sources, rebuild=rebuild, strict=strict, trust=self.trust, progress=progress,
+            forget=forget,
         )
         self.refresh()
         return summary

@@ -44,9 +44,9 @@ def format_for(path: Path, requested: str) -> str | None:
 def corpus_files(paths: Iterable[Path], options: ReadOptions, ignored: list[Problem] | None = None) -> list[Path]:
     """Every file the given paths stand for, sorted so that ids and order are stable across runs.
 
-    In a folder read with --format auto, a .txt file is taken only when it looks like a seed-format
-    article, so a corpus's README.txt or tag lists are not indexed as news; each file passed over is
-    added to `ignored` as a warning. A file named on its own is always read.
+    In a folder read with --format auto, a .txt file is taken only when it looks like a news article
+    (dated or undated), so a corpus's README.txt, licence or tag lists are not indexed as news; each file
+    passed over is added to `ignored` as a warning. A file named on its own is always read.
     """
     from searchkit.readers.text import looks_like_article
 
@@ -69,7 +69,7 @@ def corpus_files(paths: Iterable[Path], options: ReadOptions, ignored: list[Prob
     return files
 
 
-NOT_AN_ARTICLE = "no date line near the top, so not a seed-format article; ignored (--format text indexes it)"
+NOT_AN_ARTICLE = "a README, licence or list, not a news article; ignored (--format text indexes it)"
 
 
 def _hidden(path: Path, root: Path) -> bool:
