@@ -4,7 +4,7 @@ Benchmarks are scripts that print tables, not tests. They compare searchkit with
 articles, read with searchkit's own readers:
 
 - raw Whoosh: the same engine searchkit is built on, used plainly: one process, one writer, headline and body
-  with searchkit's own analyzers (imported from searchkit.schema, not copied), positions for phrases, a
+  with searchkit's own analyzers (imported from searchkit.engines.whoosh_schema, not copied), positions for phrases, a
   published date and an officials field. What searchkit costs beyond it is searchkit's own work.
 - SQLite FTS5 (stdlib sqlite3): `fts5(headline, body, officials, tokenize='porter unicode61')`.
 - tantivy-py (optional, `pip install tantivy`; skipped with a message when missing): en_stem text fields,
@@ -87,7 +87,7 @@ def indexed_articles(index_dir: Path):
     """The articles a searchkit index holds, as it stores them (officials and dates included)."""
     from whoosh import index as whoosh_index
 
-    from searchkit.schema import to_article
+    from searchkit.engines.whoosh_schema import to_article
     from searchkit.store import current_generation
 
     with whoosh_index.open_dir(str(current_generation(Path(index_dir)))).reader() as reader:
@@ -104,14 +104,14 @@ def iter_records(files: Iterable[Path]):
 
 def official_keys(article) -> list[str]:
     """The officials field tokens searchkit itself indexes for an article (full name and surname)."""
-    from searchkit.schema import official_tokens
+    from searchkit.engines.whoosh_schema import official_tokens
 
     return [token for official in article.officials for token in official_tokens(official)]
 
 
 def official_filter_key(name: str) -> str:
     """The one officials-field token a name given to --official stands for, as searchkit computes it."""
-    from searchkit.schema import OFFICIAL_NAMES
+    from searchkit.engines.whoosh_schema import OFFICIAL_NAMES
 
     return ",".join(token.text for token in OFFICIAL_NAMES(name))
 
@@ -207,7 +207,7 @@ def fts_database(corpus: Path) -> Iterator[sqlite3.Connection]:
 def raw_whoosh_schema():
     from whoosh.fields import DATETIME, ID, TEXT, Schema
 
-    from searchkit.schema import OFFICIAL_NAMES, STEMMED
+    from searchkit.engines.whoosh_schema import OFFICIAL_NAMES, STEMMED
 
     return Schema(
         id=ID(unique=True, stored=True),

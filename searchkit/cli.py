@@ -391,7 +391,7 @@ def sources_command(as_json, index_dir, trust_index):
     from searchkit.display import shown_path
 
     with _engine(index_dir, trust_index) as engine:
-        specs, counts = engine.meta.sources, engine.stats().per_source
+        specs, counts = engine.sources(), engine.stats().per_source
     rows = [
         {"path": spec.path, "articles": counts.get(spec.path, 0), "format": spec.format, "dayfirst": spec.dayfirst,
          "map": spec.column_map}

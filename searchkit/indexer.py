@@ -16,10 +16,10 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from searchkit.article import Article, Problem
+from searchkit.engines.whoosh_schema import SCHEMA_VERSION, build_schema, to_document
 from searchkit.errors import CorpusError, IndexProblem, StrictModeError, UsageError
 from searchkit.locking import writer_lock
 from searchkit.readers import ReadOptions, corpus_files, format_for, read_file
-from searchkit.schema import SCHEMA_VERSION, build_schema, to_document
 from searchkit.store import (
     BUILDING_SUFFIX,
     CURRENT_FILE,

@@ -8,6 +8,7 @@ later mentions ("Popov", "Ms Aslam") count towards the same person.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,10 +17,11 @@ from searchkit.article import Official
 
 __all__ = ["extract_officials"]
 
-# A blank line (block break), a dotted abbreviation ("U.S."), a word (inner apostrophes/hyphens kept:
-# "O'Connor", "Al-Sisi", "Aslam’s"), or any other single non-space character. Every alternative consumes
+# A blank line (block break), a party name with a bracketed letter ("JD(S)", "PML(N)"), a dotted
+# abbreviation ("U.S."), a word (inner apostrophes/hyphens kept: "O'Connor", "Al-Sisi", "Aslam’s", and
+# "Arabia´s" with a cp1252 accent), or any other single non-space character. Every alternative consumes
 # input at a fixed rate, so matching is linear.
-_TOKEN = re.compile(r"\n[^\S\n]*\n|(?:[^\W\d_]\.){2,}|[^\W_](?:\w|['’`-](?=\w))*|\S")
+_TOKEN = re.compile(r"\n[^\S\n]*\n|[A-Z]{1,6}\([A-Z]{1,3}\)|(?:[^\W\d_]\.){2,}|[^\W_](?:\w|['’`´-](?=\w))*|\S")
 
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
@@ -36,7 +38,8 @@ _HEADS = _wordset(
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
-    regent"""
+    regent chair boss supremo whip counsel mp mla mlc mna mpa cm pm mep legislator lawmaker councillor councilor
+    magistrate collector superintendent constable dgp igp patron official admiral marshal"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
@@ -44,7 +47,7 @@ _STRONG_HEADS = _wordset(
     """minister secretary ambassador president premier chairman chairwoman governor senator chancellor mayor
     king queen pope emperor emir sultan prince princess commissioner congressman congresswoman treasurer
     envoy judge speaker vice-president secretary-general director-general governor-general vice-premier
-    president-elect"""
+    president-elect justice supremo mp mla mlc mna mpa cm pm mep"""
 )
 _DESCRIPTORS = _wordset(
     """deputy vice acting special former ex foreign finance trade economy economic economics agriculture
@@ -59,7 +62,8 @@ _DESCRIPTORS = _wordset(
     tax taxation privatisation privatization land lands minerals construction supply supplies cooperation
     co-operation relations management majority minority elect interim caretaker outgoing incoming designate
     top chief-of-staff
-    staff intelligence police surgeon inspector solicitor postmaster brigadier major"""
+    staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
+    commodore crown high additional dy lead district divisional opposition"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -78,7 +82,10 @@ _ORG_WORDS = (_wordset(
     embassy consulate federal central fed white kremlin pentagon diet bundestag knesset politburo reuters
     university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
-    subcommittee cartel opec imf gatt nato oecd advisers advisors"""
+    subcommittee cartel opec imf gatt nato oecd advisers advisors news county province prefecture municipality
+    manufacturers exporters importers producers growers dealers agents distributors distributions transporters
+    merchants retailers workers employers bridge road street square station airport stadium mosque daily
+    river lake island"""
 ) | _FIRM_WORDS
 )
 _COMPANY_MARKERS = (_wordset(
@@ -93,18 +100,20 @@ _GOVERNMENT_SIGNALS = _wordset(
     """ministry minister government federal reserve fed central council committee commission senate house
     congress parliament cabinet department state treasury national assembly embassy party republican
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
-    efta asean comecon unctad fao ilo who wto gcc"""
+    efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon"""
 )
 _HONORIFICS = {
     "mr": "", "mrs": "", "ms": "", "miss": "", "mme": "", "mlle": "", "dr": "", "sir": "", "dame": "",
     "lady": "", "herr": "", "frau": "", "monsieur": "", "senor": "", "señor": "", "signor": "",
     "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General", "lt": "Lieutenant",
     "col": "Colonel", "maj": "Major", "capt": "Captain", "adm": "Admiral", "sgt": "Sergeant",
-    "cmdr": "Commander", "prof": "Professor", "rev": "Reverend", "sheikh": "Sheikh", "sheik": "Sheikh",
-    "lord": "Lord",
+    "cmdr": "Commander", "rev": "Reverend", "sheikh": "Sheikh", "sheik": "Sheikh", "lord": "Lord",
+    # an academic or religious honorific is never the office ("Prof Ahsan Iqbal, the planning minister")
+    "prof": "", "shri": "", "shree": "", "sri": "", "smt": "", "shrimati": "", "kumari": "", "begum": "",
+    "syed": "", "sayed": "", "maulana": "", "mufti": "", "hazrat": "", "janab": "",
 }
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
-              "al", "el", "ben", "y", "dos", "das", "ter", "ten", "st", "arap"}
+              "al", "el", "ben", "y", "dos", "das", "ter", "ten", "st", "arap", "bint", "ul", "ud", "ur"}
 # Name suffixes end a name without being its surname.
 _SUFFIXES = {"jr", "sr", "ii", "iii"}
 # Capitalised words that open sentences or name dates, never part of a name or a title.
@@ -128,9 +137,66 @@ _PORTFOLIOS = _wordset(
 # Lower-case words that may follow a complete appositive title ("..., chairman of X, said" / "on ...").
 _TITLE_FOLLOWERS = _wordset(
     """and on in at for from to with who which whose said says told added stated has had have is was were
-    will would also since until during before after when while but or"""
+    will would also since until during before after when while but or outside near here"""
 )
 _DOT_ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "st", "bros", "no"}
+# "D-Cal", "R-Texas" after a US legislator's name.
+_PARTIES = {"D-": "Democratic", "R-": "Republican"}
+# Plural offices shared by several names ("Justices A and B", "Ministers X and Y") -> each one's office.
+_PLURAL_HEADS = {"justices": "justice", "ministers": "minister", "judges": "judge", "senators": "senator",
+                 "mps": "mp", "mlas": "mla", "mnas": "mna", "lawmakers": "lawmaker", "legislators": "legislator",
+                 "councillors": "councillor"}
+# Offices only a public body has: a company word in the ministry's name does not make them corporate
+# ("Minister of State for Power and Natural Gas").
+_GOVERNMENT_HEADS = _wordset(
+    """minister ministers senator senators mp mps mla mlas mlc mna mnas mpa cm pm mep legislator legislators
+    lawmaker lawmakers councillor councillors councilor mayor ambassador envoy judge judges justice justices
+    magistrate collector dgp igp superintendent constable congressman congresswoman premier"""
+)
+# Descriptors that rank an office holder, never begin the name of a body ("Deputy CIA Director").
+_RANKS = _wordset(
+    """deputy vice acting former ex senior junior assistant associate principal chief first interim caretaker
+    outgoing incoming special top managing executive general"""
+)
+# Offices whose "of"/"for" names a portfolio ("Minister for Railways"), not the body they belong to.
+_PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assistant"}
+# Private bodies whose officers are not officials of the country named in the body's name.
+_PRIVATE_BODIES = _wordset(
+    """association associations chamber chambers club manufacturers exporters importers producers growers
+    dealers distributors transporters merchants retailers employers"""
+)
+# Offices a company has: "<Company> spokesman", "<Company> boss", "Rolm's president".
+_COMPANY_OFFICES = _wordset("spokesman spokeswoman spokesperson boss president vice-president")
+# A head after these words is a job, not an office ("film director", "head of Asian research").
+_NOT_OFFICES = _wordset("film movie music musical art artistic creative theatre theater fashion casting research")
+# Titles of a head of state or government, whose country the headline may give ("Denmark to ...").
+_HEADLINE_TITLES = {"president", "prime minister", "premier", "king", "queen", "emir", "sultan", "crown prince",
+                    "pm", "chancellor"}
+# Words that say nothing about whom an office belongs to ("Federal Minister", "Prime Minister Office").
+_NOT_AFFILIATIONS = _wordset(
+    """office ministry department group government federal provincial party council committee state central
+    national secretariat division board lieutenant crown the agricultural foreign affairs"""
+)
+# Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
+_LEAD_INS = _wordset("the a an then now another also")
+_AUXILIARIES = _wordset("was is has have had been be will would being")
+_APPOINTED = _wordset(
+    "elected re-elected appointed named nominated made sworn chosen designated promoted became becomes become"
+)
+# Offices recognised when misspelt by one letter ("Secretery", "spokespersn"): long enough to be unmistakable.
+_SPELLING_HEADS = ("minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+                   "chairperson", "president", "governor", "ambassador", "director", "commissioner", "chancellor")
+
+
+def _one_letter_dropped(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+_MISSPELT_INITIALS = {head[0] for head in _SPELLING_HEADS}
+_MISSPELT_HEADS: dict[str, str] = {}
+for _head in _SPELLING_HEADS:
+    for _variant in (_head, *sorted(_one_letter_dropped(_head))):
+        _MISSPELT_HEADS.setdefault(_variant, _head)
 
 _COUNTRIES: dict[str, str] = {}
 
@@ -218,7 +284,7 @@ def _fold(word: str) -> str:
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
-    if len(word) > 2 and word[-2] in "'’`" and word[-1] in "sS":
+    if len(word) > 2 and word[-2] in "'’`´" and word[-1] in "sS":
         return word[:-2], True
     return word, False
 
@@ -230,6 +296,7 @@ class _Tokens:
     labels: list[int] = field(default_factory=list)
     country: list[str] = field(default_factory=list)  # country a token names or implies, else ""
     styled: list[bool] = field(default_factory=list)  # in an ALL-CAPS or Title-Case block
+    headline_country: str = ""  # the one country the headline names, if any
 
 
 def _is_capitalised(word: str) -> bool:
@@ -244,12 +311,25 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _is_head(key: str) -> bool:
-    """"minister", "vice-president", "chairman-designate", "ex-minister"."""
-    if key in _HEADS:
+    """"minister", "vice-president", "chairman-designate", "ex-minister", "patron-in-chief"."""
+    if key in _HEADS or key in _PLURAL_HEADS:
         return True
     parts = key.split("-")
     return (len(parts) > 1 and any(p in _HEADS for p in parts)
-            and all(p in _HEADS or p in _DESCRIPTORS for p in parts))
+            and all(p in _HEADS or p in _DESCRIPTORS or p in ("in", "of") for p in parts))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # news vocabulary repeats; the cache bounds the per-word cost
+def _misspelt_head(key: str) -> str:
+    """The office a word misspells by one letter ("secretery" -> "secretary"), else ""."""
+    if not 7 <= len(key) <= 16 or key[0] not in _MISSPELT_INITIALS or not key.isalpha():
+        return ""
+    for variant in (key, *_one_letter_dropped(key)):
+        head = _MISSPELT_HEADS.get(variant, "")
+        # same first letter ("resident" is not "president"); a plural is not a misspelling
+        if head and head[0] == key[0] and key != head + "s" and abs(len(key) - len(head)) <= 1:
+            return head
+    return ""
 
 
 def _label_word(word: str, next_raw: str) -> int:
@@ -269,9 +349,14 @@ def _label_word(word: str, next_raw: str) -> int:
             return _ORG
         return _BREAK
     if len(word) == 1:
-        if next_raw == ".":
+        # "S. Ahmed", and undotted "R K Verma", "George W Bush"; "A" and "I" alone are words
+        if next_raw == "." or (next_raw.isalpha() and next_raw.isupper() and len(next_raw) == 1):
+            return _INITIAL
+        if word not in "AIVX" and next_raw[:1].isupper() and next_raw[1:2].islower():  # not "George V"
             return _INITIAL
         return _BREAK if word in "AI" else _ORG
+    if key == "all" and next_raw[:1].isupper():
+        return _ORG  # "All Pakistan Textile Mills Association", "All India Radio"
     if key in _STOPWORDS or key in _SUFFIXES:
         return _BREAK
     if key in _HONORIFICS and not word.isupper():  # "ADM" and "REP" are not honorifics
@@ -329,14 +414,37 @@ def _tokenise(text: str) -> _Tokens:
                     n_lower += 1
                 elif len(word) > 1 and word.isupper():
                     n_caps += 1
-            toks.labels.append(_label_word(word, raw[i + 1] if i + 1 < len(raw) else ""))
+            label = _label_word(word, raw[i + 1] if i + 1 < len(raw) else "")
+            if label in (_NAME, _BREAK) and (head := _misspelt_head(word.casefold())):
+                toks.words[-1] = head.capitalize() if first.isupper() else head
+                label = _HEAD
+            toks.labels.append(label)
     close_block(len(raw))
     _mark_countries(toks)
+    toks.headline_country = _headline_country(toks)
+    labels = toks.labels
     for i, word in enumerate(toks.words):
         # "Attorney General", "Major General", but "General Motors" is a firm
-        if word == "General" and (i == 0 or toks.labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC)):
-            toks.labels[i] = _NAME
+        if word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC)):
+            labels[i] = _NAME
+        # "the official Algerian news agency": an adjective, not the office in "Chinese official Li Peng"
+        elif word.casefold() == "official" and i + 1 < len(labels) and labels[i + 1] in (_ORG, _DESC):
+            labels[i] = _BREAK
     return toks
+
+
+def _headline_country(toks: _Tokens) -> str:
+    """The country a headline (the block before the first blank line) names, when it names exactly one."""
+    end = next((i for i, word in enumerate(toks.words) if word[0] == "\n"), 0)
+    found = set()
+    for i in range(end):
+        key = toks.words[i].casefold()
+        pair = f"{key} {toks.words[i + 1].casefold()}"
+        if pair in _COUNTRIES:
+            found.add(_COUNTRIES[pair])
+        elif key in _COUNTRIES and (key not in ("us", "english") or toks.words[i] == "US"):  # lower case "us"
+            found.add(_COUNTRIES[key])
+    return found.pop() if len(found) == 1 else ""
 
 
 def _mark_countries(toks: _Tokens) -> None:
@@ -367,7 +475,10 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
 
     def flush() -> None:
         nonlocal cur, has_head
-        while cur and labels[cur[-1]] in (_CONNECT, _PARTICLE):
+        # "Solicitor General Tushar Mehta first": a lower-case descriptor after a name is not a title
+        while cur and (labels[cur[-1]] in (_CONNECT, _PARTICLE) or (
+                labels[cur[-1]] == _DESC and words[cur[-1]][0].islower() and len(cur) > 1
+                and labels[cur[-2]] == _NAME)):
             cur.pop()
         if cur:
             chunks.append(cur)
@@ -396,8 +507,10 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
         if lab in (_NAME, _INITIAL, *_TITLEISH):
             cur.append(i)
             has_head = has_head or lab in (_HEAD, _HONORIFIC)
-            if toks.possessive[i] and lab == _NAME:
-                flush()  # "Aslam's meeting": what follows belongs to the name, it is not part of it
+            if toks.possessive[i] and lab == _NAME and (has_head or i + 1 >= n or labels[i + 1] not in (_HEAD, _DESC)):
+                # "Aslam's meeting", "President Reagan's legal adviser": what follows is not part of the name;
+                # "Bihar's Chief Minister" is one title
+                flush()
             continue
         if lab == _DOT and cur:
             prev = cur[-1]
@@ -484,7 +597,8 @@ def _strong_enough(toks: _Tokens, region: list[int]) -> bool:
                 or words[last].casefold() not in _PORTFOLIOS or not words[last][0].isupper()):
             return False
         last = region[-3]
-    if not any(p in _STRONG_HEADS for p in words[last].casefold().split("-")):
+    head = words[last].casefold()
+    if not any(p in _STRONG_HEADS for p in _PLURAL_HEADS.get(head, head).split("-")):
         return False
     # "Indonesian Energy minister Subroto" yes, "told the minister Bonn ..." no
     return words[last][0].isupper() or any(words[idx][0].isupper() for idx in region)
@@ -502,77 +616,197 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         nationality = nationality or country[region[k]]
         k += 1
     title_part = region[k:]
+    keys = {words[idx].casefold() for idx in region}
+    private = bool(keys & (_COMPANY_MARKERS | _PRIVATE_BODIES))
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
+    # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
+    def in_body(at: int) -> bool:
+        # "National Assembly", "Foreign Ministry", "Justice Party" open a body; "former EU", "Deputy" do not
+        idx = title_part[at]
+        if labels[idx] in (_NAME, _ORG, _CONNECT):
+            return True
+        nxt = title_part[at + 1] if at + 1 < len(title_part) else -1
+        opens = nxt >= 0 and labels[nxt] == _ORG and not country[nxt] and words[idx][0].isupper()
+        if labels[idx] == _HEAD:
+            return opens
+        return labels[idx] == _DESC and (at > 0 or (opens and words[idx].casefold() not in _RANKS))
+
     m = 0
-    while m < len(title_part) and labels[title_part[m]] in (_NAME, _ORG, _CONNECT):
+    while m < len(title_part) and in_body(m):
         m += 1
     prefix = title_part[:m] if m < len(title_part) else []
-    while prefix and labels[prefix[-1]] == _CONNECT:
+    while prefix and labels[prefix[-1]] in (_CONNECT, _DESC, _HEAD):
         prefix.pop()
-    affiliation = " ".join(words[idx] for idx in prefix)
-    if not affiliation:
-        affiliation = nationality or next((country[idx] for idx in title_part if country[idx]), "")
-    if not affiliation:
-        # "chairman of the Federal Reserve Board"
-        for n, idx in enumerate(title_part):
-            if words[idx].casefold() in ("of", "for"):
-                obj = [t for t in title_part[n + 1:] if words[t].casefold() != "the"]
-                if obj and any(labels[t] in (_ORG, _NAME) for t in obj):
-                    affiliation = " ".join(words[t] for t in obj)
-                break
+    of_object = _of_object(toks, title_part)
+    if prefix and all(country[idx] for idx in prefix):
+        nationality, prefix = country[prefix[0]], []  # "former EU lead negotiator": the European Union
+    sources = [_words_of(toks, prefix), nationality]
+    if private:  # "chairman of Air Cargo Agents Association of Pakistan" belongs to the association
+        sources.append(_words_of(toks, of_object))
+    sources.append(next((country[idx] for idx in title_part if country[idx]), ""))
+    sources.append(_words_of(toks, of_object))
+    # an organisation right after the office: "Chairman LPG Distributions Association", "CEO AKD Securities"
+    j = len(title_part)
+    while j > 0 and labels[title_part[j - 1]] in (_NAME, _ORG):
+        j -= 1
+    if 0 < j < len(title_part) and labels[title_part[j - 1]] == _HEAD:
+        sources.append(_words_of(toks, title_part[j:]))
+    affiliation = next((text for text in sources if text and not _says_nothing(text)), "")
     parts = []
     for idx in title_part:
+        word = words[idx]
         if labels[idx] == _HONORIFIC:
-            mapped = _HONORIFICS[words[idx].casefold()]
-            if mapped:
-                parts.append(mapped)
-        else:
-            parts.append(words[idx])
+            word = _HONORIFICS[word.casefold()]
+        elif word.casefold() in _PLURAL_HEADS:  # "Justices A and B": each is a Justice
+            word = word[0] + _PLURAL_HEADS[word.casefold()][1:]
+        elif toks.possessive[idx] and idx != title_part[-1]:
+            word += "'s"
+        if word:
+            parts.append(word)
     title = " ".join(parts)
-    keys = {words[idx].casefold() for idx in region}
     governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(country[idx] for idx in region)
-    corporate = bool(keys & _COMPANY_MARKERS) or bool(keys & _CORPORATE_SIGNALS and not governmental)
-    kind = "corporate" if corporate else "government"
+    first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
+    company_voice = (bool(prefix) and all(labels[idx] == _NAME for idx in prefix) and not governmental
+                     and words[first_head].casefold() in _COMPANY_OFFICES)
+    if keys & _GOVERNMENT_HEADS:
+        kind = "government"
+    elif private or company_voice or (keys & _CORPORATE_SIGNALS and not governmental):
+        kind = "corporate"
+    else:
+        kind = "government"
     return title, affiliation, kind
 
 
+def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
+    """What an office is "of": "chairman of the Federal Reserve Board" -> "Federal Reserve Board".
+
+    A generic first object gives way to the next one ("official of the agricultural department of Zhejiang
+    Province" -> "Zhejiang Province"); a possessive ends it ("secretary general of the PPP's central
+    executive committee" -> "PPP").
+    """
+    words, labels = toks.words, toks.labels
+    at = next((n for n, idx in enumerate(title_part) if words[idx].casefold() in ("of", "for")), -1)
+    if at < 0:
+        return []
+    obj = []
+    for idx in title_part[at + 1:]:
+        if labels[idx] == _HEAD:
+            break  # "senior Federation of Economic Organizations official"
+        if words[idx].casefold() != "the" and (obj or labels[idx] != _DESC or words[idx][0].isupper()):
+            obj.append(idx)  # not "the" nor "opposition" in "head of the opposition Democratic Party"
+    # "Minister for Railways", "Minister of State for Power": a portfolio, not a body
+    if at > 0 and words[title_part[at - 1]].casefold() in _PORTFOLIO_HEADS and (
+            words[title_part[at]].casefold() == "for" or (obj and labels[obj[0]] == _DESC)):
+        return []
+    while True:
+        inner = next((n for n, idx in enumerate(obj) if words[idx].casefold() == "of"), -1)
+        if inner <= 0 or not _says_nothing(_words_of(toks, obj[:inner])):
+            break
+        obj = obj[inner + 1:]
+    owner = next((n for n, idx in enumerate(obj) if toks.possessive[idx]), -1)
+    if owner >= 0:
+        obj = obj[:owner + 1]
+    return obj if any(labels[idx] in (_ORG, _NAME) for idx in obj) else []
+
+
+def _words_of(toks: _Tokens, indexes: list[int]) -> str:
+    return " ".join(toks.words[idx] for idx in indexes)
+
+
+def _says_nothing(affiliation: str) -> bool:
+    """"Federal", "Office", "the group", "bank": words that do not say whose office it is."""
+    return affiliation.islower() or all(word.casefold() in _NOT_AFFILIATIONS or word.casefold() in _DESCRIPTORS
+               for word in affiliation.split())
+
+
 def _name_words(toks: _Tokens, name: list[int]) -> list[str]:
-    return [toks.words[idx] + ("." if toks.labels[idx] == _INITIAL else "") for idx in name]
+    words = toks.words
+    # initials as printed: "S. Ahmed", "R K Verma"
+    return [words[idx] + ("." if toks.labels[idx] == _INITIAL and words[idx + 1] == "." else "") for idx in name]
 
 
 def _person(toks: _Tokens, chunk: list[int]) -> tuple[list[int], list[int]]:
     """(name, title region) when the chunk is a title followed by a name, else ([], chunk)."""
     name, region = _split_name(toks, chunk)
     if name and _has_head(toks, region):
+        region = _own_office(toks, region)
         full = sum(toks.labels[idx] == _NAME for idx in name) >= 2
         if full or _strong_enough(toks, region):
             return name, region
     return [], chunk
 
 
+def _own_office(toks: _Tokens, region: list[int]) -> list[int]:
+    """"spokesman for President", "Secretary under President": the name after it is the President's."""
+    words, labels = toks.words, toks.labels
+    at = max((n for n, idx in enumerate(region) if words[idx].casefold() in ("for", "of", "under")), default=-1)
+    rest = [idx for idx in region[at + 1:] if words[idx].casefold() != "the"]
+    if (at > 0 and rest and all(labels[idx] in (_HEAD, _DESC, _HONORIFIC) for idx in rest)
+            and labels[rest[-1]] == _HEAD and words[rest[-1]][0].isupper()
+            and words[rest[-1]].casefold() in _STRONG_HEADS):
+        return rest
+    return region
+
+
 def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     labels, words = toks.labels, toks.words
+    n = len(words)
     starts = {chunk[0]: k for k, chunk in enumerate(chunks)}
     out: list[_Candidate] = []
 
-    def add(name: list[int], region: list[int]) -> None:
+    def add(name: list[int], region: list[int], fallback_affiliation: str = "") -> None:
         title, affiliation, kind = _describe(toks, region)
+        affiliation = affiliation or fallback_affiliation
+        keys = {words[idx].casefold() for idx in region}
+        if not keys & _GOVERNMENT_HEADS and any(words[idx] in _NOT_OFFICES for idx in region):
+            return  # "head of Asian research at ING" is an analyst ("Sanwa Research Institute" is a body)
+        after = name[-1] + 1
+        if not affiliation and after + 1 < n and words[after] == ",":
+            # "Rep. Anthony Beilenson, D-Cal, said": the party after the name
+            affiliation = _PARTIES.get(words[after + 1][:2], "")
+        if not affiliation and title.casefold() in _HEADLINE_TITLES and title[0].isupper() and kind == "government":
+            affiliation = toks.headline_country  # "Denmark to ...": "Prime Minister Mette Frederiksen"
         out.append(_Candidate(name[-1], _name_words(toks, name), title, affiliation, kind))
 
-    def chunk_after(chunk: list[int], joiners: tuple[str, ...]) -> list[int] | None:
-        # the chunk that starts right after `chunk` + a joiner ("," / "as") + an optional article
-        after = chunk[-1] + 1
-        if after >= len(words) or words[after].casefold() not in joiners:
-            return None
-        start = after + 1
-        if start < len(words) and words[start].casefold() in ("the", "a", "an"):
-            start += 1
+    def chunk_at(start: int) -> list[int] | None:
+        # the chunk starting at `start`, after at most two lead-in words ("the", "then", "another")
+        for _ in range(2):
+            if start < n and words[start].casefold() in _LEAD_INS:
+                start += 1
         k = starts.get(start)
         return chunks[k] if k is not None else None
+
+    def title_after_name(chunk: list[int]) -> list[int] | None:
+        # "Zamir Kabulov, Special Representative", "Paul Volcker as chairman", "Ali Khan - CEO",
+        # "Sadiq Sanjrani was elected chairman", "Jam Kamal took oath as chief minister"
+        at = chunk[-1] + 1
+        if at >= n:
+            return None
+        if words[at] in ("-", "–", "—"):  # "Ali Khan - CEO AKD Securities", not "FREETOWN, Sierra Leone - ..."
+            title = chunk_at(at + 1)
+            return title if title and labels[title[0]] == _HEAD else None
+        if words[at] == "," or words[at].casefold() == "as":
+            return chunk_at(at + 1)
+        for _ in range(3):
+            if at < n and words[at].casefold() in _AUXILIARIES:
+                at += 1
+        if at + 2 < n and words[at].casefold() in ("took", "takes", "take") and words[at + 2].casefold() == "as":
+            return chunk_at(at + 3)  # "took oath as", "takes charge as"
+        if at >= n or words[at].casefold() not in _APPOINTED:
+            return None
+        at += 1
+        for optional in ("in", "as"):  # "sworn in as"
+            if at < n and words[at].casefold() == optional:
+                at += 1
+        return chunk_at(at)
 
     def is_full_name(chunk: list[int]) -> bool:
         return (all(labels[idx] in _NAMEISH for idx in chunk) and labels[chunk[-1]] == _NAME
                 and 2 <= sum(labels[idx] == _NAME for idx in chunk) <= _MAX_NAME_WORDS)
+
+    def is_name(chunk: list[int]) -> bool:
+        return all(labels[idx] in _NAMEISH for idx in chunk) and labels[chunk[-1]] == _NAME and (
+            sum(labels[idx] == _NAME for idx in chunk) <= _MAX_NAME_WORDS)
 
     def is_bare_title(chunk: list[int]) -> bool:
         return _has_head(toks, chunk) and not _person(toks, chunk)[0]
@@ -580,31 +814,80 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     def is_complete(chunk: list[int]) -> bool:
         # "Nimit N., chief economist at ...": a title cut short by a word the gazetteer lacks
         after = chunk[-1] + 1
-        if after >= len(words) or not words[after][0].islower():
+        if after >= n or not words[after][0].islower():
             return True
         return words[after] in _TITLE_FOLLOWERS
 
+    def a_job(region: list[int]) -> bool:
+        # "film director Ana Ruiz"; "a director for Bright Green Future" (an indefinite office, then a name)
+        before = words[region[0] - 1].casefold() if region and region[0] > 0 else ""
+        return before in _NOT_OFFICES or (before in ("a", "an") and words[region[0]][0].islower())
+
+    def affiliation_at(chunk: list[int]) -> str:
+        # "Mitsushige Akino, executive officer at Ichiyoshi Asset Management"
+        at = chunk[-1] + 1
+        if at < n and words[at] == "at":
+            org = chunk_at(at + 1)
+            if org and all(toks.country[idx] for idx in org):
+                return toks.country[org[0]]  # "an official at French sugar producer Beghin-Say"
+            if org and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org) and any(
+                    labels[idx] in (_NAME, _ORG) for idx in org):
+                return _words_of(toks, org)
+        return ""
+
+    def shared_office(chunk: list[int], region: list[int]) -> None:
+        # "Justices Ijaz Khan and Ejaz Ahsan", "Ministers Iqbal, Dastgir and Rana": one office, several names
+        if not any(words[idx].casefold() in _PLURAL_HEADS for idx in region):
+            return
+        at = chunk[-1] + 1
+        while at < n and words[at] in (",", "and"):
+            nxt = chunks[starts[at + 1]] if at + 1 in starts else None
+            if not nxt:
+                return
+            # "Khurram Dastgir and Rana Tanveer" was kept as one run of names
+            names: list[list[int]] = [[]]
+            for idx in nxt:
+                if labels[idx] == _CONNECT:
+                    names.append([])
+                else:
+                    names[-1].append(idx)
+            if not all(part and is_name(part) for part in names):
+                return
+            for part in names:
+                add(part, region)
+            at = nxt[-1] + 1
+
+    used_titles: set[int] = set()  # "Ali Khan - CEO AKD Securities, Tariq Adam - Director": Adam is no CEO
     for chunk in chunks:
         name, region = _person(toks, chunk)
+        if name and a_job(region):
+            name = []
         if name:
             add(name, region)
+            shared_office(name, region)
         elif is_bare_title(chunk) and (
             labels[chunk[-1]] in (_HEAD, _DESC)
-            or (labels[chunk[-1]] == _ORG and any(words[idx].casefold() in ("of", "for") for idx in chunk))
+            or (labels[chunk[-1]] == _ORG and (labels[chunk[0]] == _HEAD
+                                               or any(words[idx].casefold() in ("of", "for") for idx in chunk)))
         ):
-            # "Russian Foreign Minister, Sergei Lavrov, ...", "the Governor of the Bank of Greece, D. H."
-            nxt = chunk_after(chunk, (",",))
-            if nxt and is_full_name(nxt):
+            # "Russian Foreign Minister, Sergei Lavrov, ...", "the Governor of the Bank of Greece, D. H.",
+            # "Chairman LPG Distributors Association, Irfan Khokhar said"
+            comma = chunk[-1] + 1
+            if comma + 2 < n and words[comma] == "(" and words[comma + 2] == ")":
+                comma += 3  # "the Chairman of the Federal Board of Revenue (FBR), Tariq Pasha,"
+            nxt = chunk_at(comma + 1) if comma < n and words[comma] == "," else None
+            # "Mexico's state oil company, Petroleos Mexicanos": a firm's name, not a person's
+            firm = words[chunk[-1]] in _COMPANY_MARKERS
+            if nxt and is_full_name(nxt) and chunk[0] not in used_titles and not firm:
                 add(nxt, chunk)
         if name or is_full_name(chunk):
-            # "Zamir Kabulov, Special Representative of ...", "Alan Reed, the Treasury Secretary,",
-            # "to reappoint Paul Volcker as chairman of ..."
             name = name or chunk
             if sum(labels[idx] == _NAME for idx in name) < 2:
                 continue
-            nxt = chunk_after(chunk, (",", "as"))
+            nxt = title_after_name(chunk)
             if nxt and is_bare_title(nxt) and is_complete(nxt):
-                add(name, nxt[:_MAX_TITLE_TOKENS])
+                add(name, nxt[:_MAX_TITLE_TOKENS], affiliation_at(nxt))
+                used_titles.add(nxt[0])
     return out
 
 
@@ -621,10 +904,13 @@ class _Person:
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
+    """Can two names with one surname be one person? "Ishaq Dar" is "Mohammad Ishaq Dar", "R. Verma" "Raj Verma"."""
     if len(a) == 1 or len(b) == 1:
         return True
     x, y = _fold(a[0]).rstrip("."), _fold(b[0]).rstrip(".")
-    return x == y or (min(len(x), len(y)) == 1 and x[0] == y[0])
+    if x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]):
+        return True
+    return x in {_fold(w) for w in b[1:-1]} or y in {_fold(w) for w in a[1:-1]}
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Person]:
@@ -690,12 +976,19 @@ def _given_fits(expected: str, seen: str) -> bool:
     return expected == seen or (min(len(expected), len(seen)) == 1 and expected[0] == seen[0])
 
 
+def _without_given_names(people: list[_Person]) -> list[_Person]:
+    """"PM Nawaz" after "Prime Minister Nawaz Sharif" is no second person: a lone name that is someone's
+    given name goes."""
+    given = {_fold(word) for person in people if len(person.name) > 1 for word in person.name[:-1]}
+    return [person for person in people if len(person.name) > 1 or _fold(person.name[0]) not in given]
+
+
 def extract_officials(text: str) -> list[Official]:
     """Named office holders in `text` (headline + blank line + body), in order of first appearance."""
     if not text:
         return []
     toks = _tokenise(text)
-    people = [p for p in _merge(_candidates(toks, _chunks(toks))) if p.title]
+    people = _without_given_names([p for p in _merge(_candidates(toks, _chunks(toks))) if p.title])
     _count_mentions(toks, people)
     people.sort(key=lambda p: min(p.first, p.first_seen) if p.first_seen >= 0 else p.first)
     return [

@@ -13,12 +13,19 @@ from dataclasses import dataclass, field
 
 from whoosh.lang.porter import stem as porter_stem
 
-from searchkit.query import HighlightTerms
-
 SNIPPET_CHARS = 200
 ELLIPSIS = "…"
 # The same word pattern as the index analyzers (Whoosh's RegexTokenizer), so marks match what matched.
 _WORD = re.compile(r"\w+(?:\.?\w+)*")
+
+
+@dataclass
+class HighlightTerms:
+    """What a snippet should mark: stemmed words, word prefixes, and phrases (unstemmed word lists)."""
+
+    stems: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    phrases: list[list[str]] = field(default_factory=list)
 
 
 @dataclass

@@ -30,10 +30,10 @@ def test_start_and_end_accept_date_text_and_mean_whole_periods(seed_index):
 
 def test_one_searcher_serves_many_queries(seed_index):
     with SearchEngine(seed_index) as engine:
-        searcher = engine._searcher
+        searcher = engine._backend._searcher
         for word in ("FATF", "Lavrov", "Moscow"):
             assert engine.search(word).total == 1
-        assert engine._searcher is searcher
+        assert engine._backend._searcher is searcher
 
 
 def test_get_returns_the_full_article_and_unknown_ids_raise(seed_index):

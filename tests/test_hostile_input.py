@@ -181,10 +181,13 @@ def test_query_with_undecodable_bytes(engine, query):
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=QUERY)
 def test_parse_query_raises_only_searchkit_errors(engine, query):
+    from searchkit.engines.whoosh_query import compile_words
     from searchkit.query import parse_query
 
     with contextlib.suppress(SearchkitError):
-        parse_query(query, engine._parser, reference=date(2020, 1, 1))
+        parsed = parse_query(query, reference=date(2020, 1, 1))
+        if parsed.tree is not None:
+            compile_words(parsed.tree, engine._backend._parser, query)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

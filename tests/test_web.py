@@ -5,6 +5,7 @@ traceback), security headers, and an index that changes, disappears or breaks un
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -163,6 +164,13 @@ def test_article_text_is_escaped_in_html(web_site):
     assert "&lt;img src=x onerror=" in article and "<img" not in article
 
 
+def test_only_web_addresses_become_links(web_site):
+    wire = web_site.get("/article/wire-1").text
+    assert '<a href="https://example.org/wire-1"' in wire
+    hostile = web_site.get("/article/wire-2").text
+    assert "javascript:alert(3)" in hostile and 'href="javascript:' not in hostile
+
+
 def test_another_host_name_is_refused_on_loopback(web_site):
     """A web page elsewhere cannot point its own domain at 127.0.0.1 and read the archive (DNS rebinding)."""
     assert web_site.get("/api/search?q=FATF", headers={"Host": "evil.example"}).status == 400
@@ -214,6 +222,21 @@ def test_new_articles_and_rebuilds_show_without_a_restart(changing_site):
     assert reply.status == 200 and "Zeppelin lands in Karachi" in reply.text
 
 
+def test_searches_keep_answering_while_a_rebuild_swaps_the_index(changing_site):
+    import subprocess
+    import sys
+
+    rebuild = subprocess.Popen([sys.executable, "-m", "searchkit", "index", "--rebuild", "--index",
+                                str(changing_site.index_dir), "-q"], stderr=subprocess.PIPE, text=True)
+    replies = []
+    while rebuild.poll() is None or len(replies) < 5:
+        replies.append(changing_site.get("/api/search?q=FATF"))
+    assert rebuild.wait() == 0, rebuild.stderr.read()
+    rebuild.stderr.close()
+    assert {reply.status for reply in replies} == {200}
+    assert {reply.json()["hits"][0]["id"] for reply in replies} == {SEED_ID}
+
+
 def test_missing_or_damaged_index_gives_a_page_saying_how_to_fix_it(changing_site):
     index_dir = changing_site.index_dir
     moved = index_dir.with_name("index-away")
@@ -244,3 +267,24 @@ def test_serve_warns_when_the_archive_is_visible_to_the_network(web_site):
     stderr = server.stderr
     assert "searchkit: warning: --host 0.0.0.0 makes the archive visible to the network" in stderr
     assert "Traceback" not in stderr
+
+
+def test_open_starts_a_browser_on_the_page(web_site, tmp_path):
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    with Server(web_site.index_dir, "--open", env={"BROWSER": str(browser)}) as server:
+        for _ in range(100):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.1)
+        assert opened.read_text().strip() == server.url + "/"
+
+
+def test_serve_reports_a_port_in_use_in_one_line(web_site):
+    port = web_site.url.rsplit(":", 1)[1]
+    result = run_searchkit("serve", "--index", str(web_site.index_dir), "--port", port, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"searchkit: error: --host 127.0.0.1 --port {port}: cannot listen there")
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -219,6 +219,18 @@ def test_sort_and_paging_live_in_the_url(page):
     assert page.locator("li.hit time.date").first.inner_text() >= dates[-1]
 
 
+def test_typed_dates_replace_a_period_from_a_facet(page):
+    page.goto("/?q=minister")
+    page.locator("section.facet[data-facet=year] a", has_text="2016").click()
+    page.wait_for_url(re.compile(r"on=2016"))
+    page.fill("input[name=from]", "2017-01-01")
+    page.press("input[name=from]", "Enter")
+    page.wait_for_url(re.compile(r"\?q=minister&from=2017-01-01$"))
+    days = page.locator("li.hit time.date").all_inner_texts()
+    assert days and min(days) >= "2017-01-01"
+    assert page.locator(".chip").all_inner_texts() == ["from 2017-01-01 ×"]
+
+
 def test_did_you_mean_is_a_link(page):
     page.goto("/?q=Lavrow")
     page.locator(".suggestion a").click()

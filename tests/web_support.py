@@ -45,9 +45,11 @@ ARTICLES = [
 # Wire stories in JSON Lines carry tags, so the index has a topic facet.
 WIRES = [
     {"id": "wire-1", "headline": "Grain minister raises support price", "published": "2019-07-02",
-     "body": "The food minister raised the support price for wheat.", "tags": "grain, wheat"},
+     "body": "The food minister raised the support price for wheat.", "tags": "grain, wheat",
+     "url": "https://example.org/wire-1"},
     {"id": "wire-2", "headline": "Rice harvest forecast cut", "published": "2019-07-09",
-     "body": "The agriculture minister cut the forecast for the rice harvest.", "tags": "grain"},
+     "body": "The agriculture minister cut the forecast for the rice harvest.", "tags": "grain",
+     "url": "javascript:alert(3)"},
 ]
 
 
@@ -79,12 +81,13 @@ class Response:
 class Server:
     """`searchkit serve --port 0` in a subprocess; the URL is the one it prints."""
 
-    def __init__(self, index_dir: Path, *extra: str):
+    def __init__(self, index_dir: Path, *extra: str, env: dict | None = None):
         self.index_dir = index_dir
         self.stderr: str | None = None  # set once stopped
         self.process = subprocess.Popen(
             [sys.executable, "-m", "searchkit", "serve", "--index", str(index_dir), "--port", "0", *extra],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
         )
         self.url = self._read_url()
 

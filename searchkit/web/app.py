@@ -20,6 +20,7 @@ from starlette.staticfiles import StaticFiles
 
 from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError
 from searchkit.json_output import json_text
+from searchkit.query import MAX_QUERY_CHARS
 from searchkit.web.histogram import bars
 from searchkit.web.params import SearchRequest
 
@@ -169,7 +170,8 @@ class _Pages:
         )
         self.templates.filters["marked"] = _marked
         self.templates.globals.update(
-            web_link=_web_link, facet_entries=_facet_entries, date_input_type=_date_input_type
+            web_link=_web_link, facet_entries=_facet_entries, date_input_type=_date_input_type,
+            max_query_chars=MAX_QUERY_CHARS,
         )
 
     def _page(self, name: str, status: int = 200, **context) -> HTMLResponse:

@@ -16,10 +16,21 @@ document.addEventListener("keydown", (event) => {
 const form = document.querySelector("form.search");
 if (form) {
   form.addEventListener("submit", () => {
+    const datesTyped = form.querySelector("input[name=from]")?.value || form.querySelector("input[name=to]")?.value;
     for (const field of form.querySelectorAll("input, select")) {
+      // Typed dates replace a period chosen from a facet (the two cannot be combined).
+      if (datesTyped && field.name === "on") {
+        field.disabled = true;
+      }
       if (!field.value || (field.name === "sort" && field.value === "relevance")) {
         field.disabled = true;
       }
+    }
+  });
+  // Back to a page the browser kept: its fields must count again.
+  window.addEventListener("pageshow", () => {
+    for (const field of form.querySelectorAll("[disabled]")) {
+      field.disabled = false;
     }
   });
   const sort = document.getElementById("sort");

@@ -1,0 +1,50 @@
+"""The engine boundary: what SearchEngine asks of an engine, and what an engine answers.
+
+An engine (one module per engine in this package; Whoosh is the default) compiles the engine-neutral
+query tree of searchkit.query into its own query and answers a `Search` with an `Answer`: the ranked
+page of articles, the total, and the counts facets and the timeline are made from. Snippets, facets,
+suggestions, paging and the JSON shape stay shared in searchkit.search. Engines are imported lazily, so
+a search never loads an engine it does not use.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from searchkit.article import Article
+from searchkit.query import DateFilter, Group, QualifierFilter
+from searchkit.snippets import HighlightTerms
+
+
+@dataclass
+class Search:
+    """One search in engine-neutral terms: query words (None: filters only), filters, order and page."""
+
+    text: str  # as the user typed it, for messages
+    tree: Group | None
+    date_filters: list[DateFilter] = field(default_factory=list)
+    filters: list[QualifierFilter] = field(default_factory=list)
+    undated: bool = False
+    sort: str = "relevance"  # relevance, newest or oldest; without words relevance means newest
+    offset: int = 0
+    limit: int = 10
+    counts: bool = True  # also count matches per day and per facet value
+
+
+@dataclass
+class Answer:
+    total: int  # every match, not just this page
+    hits: list[tuple[Article, float]]  # the page, best first: each article with its score
+    highlight: HighlightTerms  # what snippets should mark
+    days: Counter = field(default_factory=Counter)  # matches per publication day (date.toordinal)
+    values: dict[str, Counter] = field(default_factory=dict)  # facet name -> matches per value
+    partial: bool = False  # some of the engine's nodes did not answer
+    warnings: list[str] = field(default_factory=list)
+
+
+def open_backend(index_dir, *, trust: bool = False):
+    """The engine serving an index folder."""
+    from searchkit.engines.whoosh_engine import WhooshBackend
+
+    return WhooshBackend(index_dir, trust=trust)

@@ -1,0 +1,339 @@
+"""The Whoosh engine's searching side: one searcher per index folder, reused; the query tree compiled to
+Whoosh queries; totals, facet counts and stored articles read from the index.
+
+Date and qualifier filter sets are computed once per searcher and cached, because Whoosh would otherwise
+rebuild a filter's document set on every search.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import time as clock
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time
+from itertools import chain
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import collectors, scoring
+
+from searchkit.article import Article
+from searchkit.engines import Answer, Search
+from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
+from searchkit.engines.whoosh_schema import FACET_COLUMNS, SCHEMA_VERSION, facet_values, to_article
+from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError
+from searchkit.facets import count_facets
+from searchkit.query import DateFilter, QualifierFilter
+from searchkit.results import IndexStats
+from searchkit.snippets import fold
+from searchkit.store import REBUILD_HINT, check_trusted, current_generation, read_meta
+
+# BM25F tuned on Reuters-21578 topics (bench/bench_relevance.py): news bodies vary in length for reasons
+# unrelated to relevance, so length normalisation is mild (B=0.2; the default 0.75 lost 0.07 MAP).
+WEIGHTING = scoring.BM25F(B=0.2, K1=1.6, headline_B=0.3)
+OPEN_ATTEMPTS = 3
+OPEN_RETRY_SECONDS = 0.05
+MORE_LIKE_TERMS = 12
+_MICROSECONDS_PER_DAY = 86_400_000_000
+_NO_DATE = 2**64 - 1  # Whoosh's column value for a document without a publication date
+_QUERY_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’-]*)")
+_OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
+
+
+def _damage_reported(method):
+    """Whoosh reads segment files lazily, so damage can surface mid-search as zlib, struct or plain
+    Exceptions; report it as the index problem it is, never as a traceback."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SearchkitError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise self._damaged(exc) from None
+
+    return wrapper
+
+
+class WhooshBackend:
+    """The Whoosh index of one index folder (its live generation)."""
+
+    name = "whoosh"
+
+    def __init__(self, index_dir: str | Path, *, trust: bool = False):
+        self.index_dir = Path(index_dir)
+        self.trust = trust
+        self._open()
+
+    def _open(self) -> None:
+        # A writer committing (or swapping in a rebuild) while we open can delete files the table of
+        # contents we just read still names; reading the now-current state again succeeds.
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                self._open_once()
+                return
+            except IndexProblem:
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+                clock.sleep(OPEN_RETRY_SECONDS)
+
+    def _open_once(self) -> None:
+        generation = current_generation(self.index_dir)
+        if not self.trust:
+            check_trusted(self.index_dir, generation)
+        self.meta = read_meta(generation)
+        if self.meta.schema_version != SCHEMA_VERSION:
+            raise IndexProblem(
+                f"{self.index_dir}: built with schema version {self.meta.schema_version}, "
+                f"this searchkit reads {SCHEMA_VERSION}; {REBUILD_HINT}"
+            )
+        self.generation = generation
+        searcher = None
+        try:
+            self._index = whoosh_index.open_dir(str(generation))
+            searcher = self._index.searcher(weighting=WEIGHTING)
+            searcher.doc_count()
+        except Exception as exc:  # Whoosh raises many kinds on damaged files
+            if searcher is not None:
+                searcher.close()
+            raise self._damaged(exc) from None
+        self._searcher = searcher
+        self._parser = make_parser(self._index.schema)
+        self._filter_cache: dict[tuple, set[int]] = {}
+        self._columns = FacetColumns(searcher.reader())
+
+    def _damaged(self, exc: Exception) -> IndexProblem:
+        return IndexProblem(f"{self.index_dir}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}")
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    def refresh(self) -> None:
+        """See what an indexer committed since this engine opened (a rebuild swaps generations)."""
+        if current_generation(self.index_dir) != self.generation:
+            self.close()
+            self._open()
+            return
+        fresh = self._searcher.refresh()
+        if fresh is not self._searcher:
+            self._searcher = fresh
+            self._filter_cache.clear()
+            self._columns = FacetColumns(fresh.reader())
+
+    # -- searching ----------------------------------------------------------------------------------
+    @_damage_reported
+    def search(self, search: Search) -> Answer:
+        query = compile_words(search.tree, self._parser, search.text) if search.tree else wq.Every()
+        docset = self._filter_set(search.date_filters, search.filters, search.undated)
+        query = _within(query, docset)
+        end = search.offset + search.limit
+        ranking = (
+            collectors.SortingCollector("published", limit=end, reverse=search.sort != "oldest")
+            if search.sort != "relevance" or search.tree is None
+            else collectors.TopCollector(end, usequality=False, replace=0)
+        )
+        # One pass over the matches ranks them and lists them all (for totals, facets and the timeline).
+        recorder = _MatchRecorder(ranking)
+        collector = collectors.FilterCollector(recorder, docset, None) if docset else recorder
+        self._searcher.search_with_collector(query, collector)
+        results = collector.results()
+        matched = recorder.docs
+        answer = Answer(
+            total=len(matched),
+            hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in results[search.offset : end]],
+            highlight=highlight_terms(query),
+        )
+        if search.counts:
+            answer.days = self._day_counts(matched)
+            answer.values = {name: self._value_counts(name, matched) for name in FACET_COLUMNS}
+        return answer
+
+    @_damage_reported
+    def matching_articles(self, search: Search) -> Iterator[Article]:
+        """Every article a search matches, in no particular order."""
+        query = compile_words(search.tree, self._parser, search.text) if search.tree else wq.Every()
+        docset = self._filter_set(search.date_filters, search.filters, search.undated)
+        for docnum in self._matching(_within(query, docset), docset):
+            yield to_article(self._searcher.stored_fields(docnum))
+
+    @_damage_reported
+    def more_like(self, article_id: str, limit: int, date_filters: list[DateFilter]) -> Answer:
+        """Articles similar to one article (by its most distinctive body words)."""
+        docnum = self._docnum(article_id)
+        body = self._searcher.stored_fields(docnum).get("body", "")
+        docset = self._filter_set(date_filters, [], False)
+        hits = self._searcher.more_like(
+            docnum, "body", text=body, top=limit, numterms=MORE_LIKE_TERMS, filter=docset
+        ) if docset != set() else []
+        key_terms = self._searcher.key_terms_from_text("body", body, numterms=MORE_LIKE_TERMS)
+        return Answer(
+            total=len(hits),
+            hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in hits],
+            highlight=highlight_terms(wq.Or([wq.Term("body", term) for term, _weight in key_terms])),
+        )
+
+    @_damage_reported
+    def get(self, article_id: str) -> Article:
+        return to_article(self._searcher.stored_fields(self._docnum(article_id)))
+
+    @_damage_reported
+    def stats(self) -> IndexStats:
+        reader = self._searcher.reader()
+        days = self._day_counts(reader.all_doc_ids())
+        per_source = {
+            spec.path: sum(
+                state.articles
+                for path, state in self.meta.files.items()
+                if path == spec.path or path.startswith(spec.path.rstrip("/") + "/")
+            )
+            for spec in self.meta.sources
+        }
+        return IndexStats(
+            index_dir=str(self.index_dir),
+            articles=reader.doc_count(),
+            first_published=date.fromordinal(min(days)) if days else None,
+            last_published=date.fromordinal(max(days)) if days else None,
+            undated=reader.doc_count() - sum(days.values()),
+            skipped=self.meta.skipped,
+            size_bytes=sum(p.stat().st_size for p in self.generation.iterdir() if p.is_file()),
+            per_source=per_source,
+            per_year=count_facets(days, {}, ["year"]).get("year", {}),
+        )
+
+    @_damage_reported
+    def suggest(self, text: str) -> str | None:
+        """The query with each word the index does not know replaced by the nearest word it does know."""
+        reader = self._searcher.reader()
+        changed = False
+
+        def correct(match: re.Match) -> str:
+            nonlocal changed
+            word = match.group(1)
+            folded = fold(word)
+            if word in _OPERATORS or any(reader.doc_frequency(f, folded) for f in ("body_exact", "headline_exact")):
+                return word
+            found = self._searcher.suggest("body_exact", folded, limit=1, maxdist=2)
+            if not found:
+                return word
+            changed = True
+            return found[0].capitalize() if word[:1].isupper() else found[0]
+
+        corrected = _QUERY_WORD.sub(correct, text)
+        return corrected if changed else None
+
+    # -- internals ----------------------------------------------------------------------------------
+    def _day_counts(self, docs: Iterable[int]) -> Counter:
+        days = self._columns.days()
+        return Counter(day for day in (days[doc] for doc in docs) if day is not None)
+
+    def _value_counts(self, name: str, docs: list[int]) -> Counter:
+        values = self._columns.values(name)
+        return Counter(chain.from_iterable(values[doc] for doc in docs)) if values else Counter()
+
+    def _matching(self, query: wq.Query, docset: set[int] | None) -> list[int]:
+        if query is wq.NullQuery:
+            return []
+        if isinstance(query, wq.Every) and docset is not None:
+            return sorted(docset)
+        docs = self._searcher.docs_for_query(query)
+        return [doc for doc in docs if doc in docset] if docset is not None else list(docs)
+
+    def _filter_set(
+        self, date_filters: list[DateFilter], qualifiers: list[QualifierFilter], undated: bool
+    ) -> set[int] | None:
+        sets = [self._cached(("date", f.field, f.start, f.end), lambda f=f: _date_query(f)) for f in date_filters]
+        for qualifier in qualifiers:
+            docs = self._cached(("qualifier", qualifier.options), lambda q=qualifier: filter_query(q))
+            sets.append(self._all_docs() - docs if qualifier.exclude else docs)
+        if undated:
+            dated = self._cached(("dated",), lambda: wq.Every("published"))
+            sets.append(self._all_docs() - dated)
+        if not sets:
+            return None
+        smallest = min(sets, key=len)
+        return smallest.intersection(*[s for s in sets if s is not smallest])
+
+    def _all_docs(self) -> set[int]:
+        return self._cached(("all",), wq.Every)
+
+    def _cached(self, key: tuple, make_query) -> set[int]:
+        docs = self._filter_cache.get(key)
+        if docs is None:
+            docs = self._filter_cache[key] = set(self._searcher.docs_for_query(make_query()))
+        return docs
+
+    def _docnum(self, article_id: str) -> int:
+        docnum = self._searcher.document_number(id=article_id)
+        if docnum is None:
+            raise ArticleNotFound(f"no article with id {article_id!r} in {self.index_dir}")
+        return docnum
+
+
+class FacetColumns:
+    """Per-document publication days and facet values of one searcher's reader, each read on first use."""
+
+    def __init__(self, reader):
+        self._reader = reader
+        self._days: list[int | None] | None = None
+        self._values: dict[str, list[tuple[str, ...]]] = {}
+
+    def days(self) -> list[int | None]:
+        """docnum -> the date's ordinal (date.toordinal), or None for an undated article."""
+        if self._days is None:
+            raw = self._column("published", _NO_DATE, translate=False)
+            # Whoosh stores a datetime as microseconds since datetime.min, whose ordinal is 1.
+            self._days = [None if value == _NO_DATE else value // _MICROSECONDS_PER_DAY + 1 for value in raw]
+        return self._days
+
+    def values(self, name: str) -> list[tuple[str, ...]]:
+        """docnum -> the values one facet holds for that document."""
+        if name not in self._values:
+            column = FACET_COLUMNS[name]
+            if name == "source":
+                self._values[name] = [(value,) if value else () for value in self._column(column, "")]
+            else:
+                self._values[name] = [facet_values(value) for value in self._column(column, b"")]
+        return self._values[name]
+
+    def _column(self, column: str, default, translate: bool = True) -> list:
+        """docnum -> value, segment by segment: a segment where no document has the value has no column."""
+        values: list = []
+        for segment, _offset in self._reader.leaf_readers():
+            if segment.has_column(column):
+                values.extend(segment.column_reader(column, translate=translate))
+            else:
+                values.extend([default] * segment.doc_count_all())
+        return values
+
+
+class _MatchRecorder(collectors.WrappingCollector):
+    """Hands every match to the ranking collector and keeps its number.
+
+    The ranking collector must see every match (no block-quality skipping, no matcher replacement), or the
+    recorded set would miss documents that cannot reach the top hits.
+    """
+
+    def prepare(self, top_searcher, q, context):
+        self.docs: list[int] = []
+        super().prepare(top_searcher, q, context)
+
+    def collect(self, sub_docnum):
+        self.docs.append(self.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
+
+
+def _within(query: wq.Query, docset: set[int] | None) -> wq.Query:
+    """The query, or nothing when the filters leave no document (Whoosh reads an empty filter as none)."""
+    return wq.NullQuery if docset is not None and not docset else query
+
+
+def _date_query(date_filter: DateFilter) -> wq.Query:
+    start = datetime.combine(date_filter.start, time.min) if date_filter.start else None
+    end = datetime.combine(date_filter.end, time.max) if date_filter.end else None
+    if start is None and end is None:
+        return wq.Every(date_filter.field)
+    return wq.DateRange(date_filter.field, start, end)

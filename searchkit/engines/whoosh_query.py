@@ -1,0 +1,226 @@
+"""The query tree compiled to Whoosh queries, and the filters' Whoosh queries.
+
+The tree is written back as Whoosh query syntax (it keeps the user's order and grouping) and read by
+Whoosh's parser, whose plugins give each field its analysis: stemmed headline and body with stop words
+removed, phrases on the unstemmed copies, officials as whole names.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+from whoosh.matching import NullMatcher, UnionMatcher, WrappingMatcher
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    MultifieldPlugin,
+    OrGroup,
+    PlusMinusPlugin,
+    QueryParser,
+    SingleQuotePlugin,
+    syntax,
+)
+from whoosh.qparser.plugins import Plugin
+
+from searchkit.engines.whoosh_schema import EXACT, OFFICIAL_NAMES, PATH_PARTS, metadata_field
+from searchkit.errors import QueryError
+from searchkit.query import SEARCHED_FIELDS, Group, Operator, Phrase, Qualifier, QualifierFilter, Word
+from searchkit.snippets import HighlightTerms
+
+# Tuned on Reuters-21578 topics (bench/bench_relevance.py): 2.0 to 2.5 scored alike; 1.0 loses headline wins.
+FIELD_BOOSTS = {"headline": 2.0, "body": 1.0, "officials": 1.5}
+EXACT_FIELDS = {"headline": "headline_exact", "body": "body_exact"}
+# A document matching k of a query's n words scores (k/n) ** ALL_WORDS_EXPONENT of its BM25F score, so
+# documents with every word come first and those missing one still follow.
+ALL_WORDS_EXPONENT = 2.0
+# filter key -> the index field it filters on
+FILTER_FIELDS = {"official": "officials", "source": "source"}
+
+
+class _ExactPhrasesPlugin(Plugin):
+    """Send phrases in headline/body to the unstemmed copies of those fields."""
+
+    def filters(self, parser):
+        return [(self._to_exact, 120)]  # after MultifieldPlugin (110) has named each node's field
+
+    def _to_exact(self, parser, group):
+        for node in group:
+            if isinstance(node, syntax.GroupNode):
+                self._to_exact(parser, node)
+            elif type(node).__name__ == "PhraseNode" and node.fieldname in EXACT_FIELDS:
+                node.set_fieldname(EXACT_FIELDS[node.fieldname], override=True)
+        return group
+
+
+def make_parser(schema) -> QueryParser:
+    parser = QueryParser(None, schema, group=OrGroup)
+    parser.remove_plugin_class(SingleQuotePlugin)  # apostrophes belong to names like O'Connor
+    parser.add_plugins(
+        [
+            MultifieldPlugin(SEARCHED_FIELDS, fieldboosts=FIELD_BOOSTS),
+            PlusMinusPlugin(),
+            FieldAliasPlugin({"officials": ["official"]}),
+            _ExactPhrasesPlugin(),
+        ]
+    )
+    return parser
+
+
+def compile_words(tree: Group, parser: QueryParser, text: str) -> wq.Query:
+    """The Whoosh query for the words of a query (text is what the user typed, for error messages)."""
+    try:
+        whoosh_text = render(tree, top=True)
+        parsed = _negations_exclude(_reward_all_words(parser.parse(whoosh_text, normalize=False)).normalize())
+    except Exception as exc:  # noqa: BLE001 - Whoosh's parser fails on operator soup in many ways
+        raise QueryError(f"cannot read the query {text!r} ({type(exc).__name__}); check its operators") from None
+    if parsed is wq.NullQuery or isinstance(parsed, wq.NullQuery.__class__):
+        raise QueryError(f"query {text!r} has no searchable words (only operators or stop words)")
+    return parsed
+
+
+def render(node, top: bool = False) -> str:
+    """The tree as Whoosh query syntax (the whole query's group is written without brackets)."""
+    if isinstance(node, Word):
+        return _fielded(node.field, node.text)
+    if isinstance(node, Phrase):
+        return _fielded(node.field, f'"{node.text}"')
+    if isinstance(node, Operator):
+        if node.kind == "NOT":
+            return "NOT " + render(node.operands[0])
+        return f" {node.kind} ".join(render(operand) for operand in node.operands)
+    items = [
+        *("+" + render(item) for item in node.required),
+        *(render(item) for item in node.optional),
+        *("-" + render(item) for item in node.banned),
+    ]
+    return " ".join(items) if top else _fielded(node.field, "(" + " ".join(items) + ")")
+
+
+def _fielded(field_name: str | None, text: str) -> str:
+    return f"{field_name}:{text}" if field_name else text
+
+
+def filter_query(qualifier_filter: QualifierFilter) -> wq.Query:
+    """The documents one qualifier filter accepts (before its exclusion is applied)."""
+    queries = [qualifier_query(option) for option in qualifier_filter.options]
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+def qualifier_query(qualifier: Qualifier) -> wq.Query:
+    """The Whoosh query for one `key:value` filter."""
+    index_field = FILTER_FIELDS.get(qualifier.key) or metadata_field(qualifier.key)
+    if index_field == "officials":
+        key = ",".join(token.text for token in OFFICIAL_NAMES(qualifier.value))
+        return wq.Prefix(index_field, key) if qualifier.prefix else wq.Term(index_field, key)
+    analyzer = PATH_PARTS if index_field == "source" else EXACT
+    tokens = [token.text for token in analyzer(qualifier.value)]
+    if not tokens:
+        raise QueryError(f"{qualifier.key}:{qualifier.value!r} has nothing to search for")
+    terms: list[wq.Query] = [wq.Term(index_field, token) for token in tokens]
+    if qualifier.prefix:
+        terms[-1] = wq.Prefix(index_field, tokens[-1])
+    if len(terms) == 1:
+        return terms[0]
+    # Metadata fields keep positions, so "Roger Harrabin" is a phrase there; path parts are simply all required.
+    if index_field != "source" and not qualifier.prefix:
+        return wq.Phrase(index_field, tokens)
+    return wq.And(terms)
+
+
+class _AllWordsOr(wq.Or):
+    """An OR over the query's words that scores documents matching more of the words higher.
+
+    Whoosh's own coordination bonus counts index terms (one per field), not words, and adds too little
+    to change a ranking; normalizing a plain OR would also flatten each word's per-field OR into it.
+    """
+
+    def matcher(self, searcher, context=None):
+        words = [query.matcher(searcher, context) for query in self.subqueries]
+        active = [matcher for matcher in words if matcher.is_active()]
+        if not active:
+            return NullMatcher()
+        union = active[0]
+        for matcher in active[1:]:
+            union = UnionMatcher(union, matcher)
+        return _AllWordsMatcher(union, active, len(words), self.boost)
+
+
+class _AllWordsMatcher(WrappingMatcher):
+    """Scales each document's score by the share of the query's words it matches."""
+
+    def __init__(self, child, words, word_count: int, boost: float = 1.0):
+        super().__init__(child, boost=boost)
+        self._words = words
+        self._word_count = word_count
+
+    def _replacement(self, newchild):
+        return self.__class__(newchild, self._words, self._word_count, self.boost)
+
+    def replace(self, minquality=0):
+        # Replacing sub-matchers would leave self._words pointing at stale ones.
+        return self if self.is_active() else NullMatcher()
+
+    def score(self):
+        current = self.child.id()
+        matched = sum(1 for word in self._words if word.is_active() and word.id() == current)
+        return self.child.score() * self.boost * (matched / self._word_count) ** ALL_WORDS_EXPONENT
+
+
+def _reward_all_words(node: wq.Query) -> wq.Query:
+    if node.is_leaf():
+        return node
+    node = node.apply(_reward_all_words)
+    if type(node) is wq.Or and not _one_word_in_many_fields(node):
+        return _AllWordsOr(node.subqueries, boost=node.boost)
+    return node
+
+
+def _one_word_in_many_fields(node: wq.Or) -> bool:
+    fields = [child.field() for child in node.subqueries]
+    return all(child.is_leaf() for child in node.subqueries) and len(set(fields)) == len(fields)
+
+
+def _negations_exclude(node: wq.Query) -> wq.Query:
+    """Make `a NOT b` mean a-and-not-b: in an OR group Whoosh would read it as a-or-anything-without-b."""
+    if node.is_leaf():
+        return node
+    node = node.apply(_negations_exclude)
+    if not isinstance(node, wq.Or):
+        return node
+    excluded = [child.query for child in node.subqueries if isinstance(child, wq.Not)]
+    kept = [child for child in node.subqueries if not isinstance(child, wq.Not)]
+    if not excluded or not kept:
+        return node
+    positive = kept[0] if len(kept) == 1 else type(node)(kept, boost=node.boost)
+    negative = excluded[0] if len(excluded) == 1 else wq.Or(excluded)
+    return wq.AndNot(positive, negative)
+
+
+def highlight_terms(query: wq.Query) -> HighlightTerms:
+    terms = HighlightTerms()
+    _collect(query, terms)
+    return terms
+
+
+def _collect(node: wq.Query, terms: HighlightTerms) -> None:
+    if isinstance(node, wq.Not):
+        return  # excluded words are never highlighted
+    if isinstance(node, wq.AndNot):
+        _collect(node.a, terms)
+        return
+    if isinstance(node, wq.Phrase):
+        if node.fieldname in EXACT_FIELDS.values():
+            terms.phrases.append([str(w) for w in node.words])
+        return
+    if isinstance(node, (wq.Prefix, wq.Wildcard)):
+        if node.fieldname in ("headline", "body"):
+            terms.prefixes.add(str(node.text).rstrip("*?"))
+        return
+    if isinstance(node, wq.Term):
+        if node.fieldname in ("headline", "body"):
+            terms.stems.add(str(node.text))
+        elif node.fieldname in EXACT_FIELDS.values():
+            terms.phrases.append([str(node.text)])
+        return
+    if node.is_leaf():
+        return
+    for child in node.children():
+        _collect(child, terms)
