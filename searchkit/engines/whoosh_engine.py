@@ -16,9 +16,9 @@ from datetime import date, datetime, time
 from itertools import chain
 from pathlib import Path
 
+from whoosh import collectors, scoring
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import collectors, scoring
 
 from searchkit.article import Article
 from searchkit.engines import Answer, Search
