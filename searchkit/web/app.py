@@ -18,7 +18,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError
+from searchkit.errors import ArticleNotFound, SearchkitError, UsageError
 from searchkit.json_output import json_text
 from searchkit.query import MAX_QUERY_CHARS
 from searchkit.web.histogram import bars
@@ -122,7 +122,7 @@ def _status(error: SearchkitError) -> int:
         return 400
     if isinstance(error, ArticleNotFound):
         return 404
-    return 503  # the index cannot be used right now; nothing the request could change
+    return 503  # IndexProblem, StrictModeError: the index cannot be used now; no request could change that
 
 
 def _json(data, status: int = 200) -> Response:
@@ -178,9 +178,8 @@ class _Pages:
         return HTMLResponse(self.templates.get_template(name).render(**context), status_code=status)
 
     def _problem_page(self, error: SearchkitError, req: SearchRequest | None = None) -> HTMLResponse:
-        index_problem = isinstance(error, IndexProblem) or _status(error) == 503
-        return self._page("problem.html", _status(error), error=str(error), req=req, index_problem=index_problem,
-                          index_dir=self.holder.index_dir)
+        return self._page("problem.html", _status(error), error=str(error), req=req,
+                          index_problem=_status(error) == 503, index_dir=self.holder.index_dir)
 
     # -- search ----------------------------------------------------------------------------------
     def _search(self, req: SearchRequest):
@@ -195,7 +194,7 @@ class _Pages:
         if req.is_empty:
             try:
                 with self.holder.engine():
-                    pass
+                    pass  # the front page already says so when the index cannot be searched
             except SearchkitError as error:
                 return self._problem_page(error, req)
             return self._page("search.html", req=req, results=None, error=None)
