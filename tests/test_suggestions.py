@@ -56,7 +56,7 @@ ARTICLES = [
     {"id": "3", "title": "Greek budget", "body": "Prime Minister Alexis Tsipras presented the budget."},
     {"id": "4", "title": "Fed chief speaks", "body": "Paul Volker, a banker in Zurich, spoke."},
     *({"id": f"v{n}", "title": f"Volcker on rates {n}", "body": "Fed chairman Paul Volcker said rates would hold."}
-      for n in range(6)),
+      for n in range(12)),
 ]
 
 

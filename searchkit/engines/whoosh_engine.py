@@ -8,7 +8,6 @@ rebuild a filter's document set on every search.
 from __future__ import annotations
 
 import functools
-import re
 import time as clock
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -30,6 +29,7 @@ from searchkit.query import DateFilter, QualifierFilter
 from searchkit.results import IndexStats
 from searchkit.snippets import fold
 from searchkit.store import REBUILD_HINT, check_trusted, current_generation, read_meta
+from searchkit.suggest import Speller
 
 # BM25F tuned on Reuters-21578 topics (bench/bench_relevance.py): news bodies vary in length for reasons
 # unrelated to relevance, so length normalisation is mild (B=0.2; the default 0.75 lost 0.07 MAP).
@@ -39,8 +39,6 @@ OPEN_RETRY_SECONDS = 0.05
 MORE_LIKE_TERMS = 12
 _MICROSECONDS_PER_DAY = 86_400_000_000
 _NO_DATE = 2**64 - 1  # Whoosh's column value for a document without a publication date
-_QUERY_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’-]*)")
-_OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 
 
 def _damage_reported(method):
@@ -206,24 +204,13 @@ class WhooshBackend:
 
     @_damage_reported
     def suggest(self, text: str) -> str | None:
-        """The query with each word the index does not know replaced by the nearest word it does know."""
+        """The query with misspelt or rare words replaced by the nearest words the index knows well."""
         reader = self._searcher.reader()
-        changed = False
-
-        def correct(match: re.Match) -> str:
-            nonlocal changed
-            word = match.group(1)
-            folded = fold(word)
-            if word in _OPERATORS or any(reader.doc_frequency(f, folded) for f in ("body_exact", "headline_exact")):
-                return word
-            found = self._searcher.suggest("body_exact", folded, limit=1, maxdist=2)
-            if not found:
-                return word
-            changed = True
-            return found[0].capitalize() if word[:1].isupper() else found[0]
-
-        corrected = _QUERY_WORD.sub(correct, text)
-        return corrected if changed else None
+        speller = Speller(
+            lambda word: reader.doc_frequency("body_exact", word) or reader.doc_frequency("headline_exact", word),
+            lambda word: reader.doc_frequency("officials", word) > 0,
+        )
+        return speller.correct(text, fold)
 
     # -- internals ----------------------------------------------------------------------------------
     def _day_counts(self, docs: Iterable[int]) -> Counter:
