@@ -3,20 +3,60 @@
 Exit codes: 0 results found / work done; 1 no results (grep's convention) or no such article;
 2 bad usage or input (option, date, query, corpus path); 3 index problem (missing, corrupt,
 untrusted, locked, or --strict indexing met a bad record); 130 interrupted.
+
+Manners (ripgrep and git are the models): usage errors are one line on stderr, output to a closed pipe
+ends quietly with exit 0, colour only on a terminal (never with NO_COLOR), and the index is found from
+any folder of a project.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import time
 from pathlib import Path
 
 import click
 
+from searchkit import __version__
 from searchkit.errors import CorpusError, SearchkitError, UsageError
 from searchkit.readers import FORMAT_NAMES
 from searchkit.results import FACET_NAMES
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+INDEX_FOLDER = "index"
+
+
+class _Manners:
+    """Every entry point's error handling: usage errors from the option parser become the one line
+    `searchkit: error: ...` (exit 2) and interruptions exit 130, never a traceback."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            message = exc.format_message()
+            click.echo(f"searchkit: error: {message[:1].lower() + message[1:]}{where}", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("searchkit: error: interrupted", err=True)
+            sys.exit(130)
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
+
+
+class _Command(_Manners, click.Command):
+    pass
+
+
+class _Group(_Manners, click.Group):
+    pass
 
 
 class _Failure(click.ClickException):
@@ -39,8 +79,40 @@ def reports_errors(command):
             raise _Failure(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _Failure("interrupted", 130) from None
+        except BrokenPipeError:
+            _quiet_pipe()
+            sys.exit(0)
 
     return wrapper
+
+
+def _quiet_pipe() -> None:
+    """The reader of our output went away (`search oil | head -1`): that is a normal end, so stop without a
+    message; stdout is pointed at /dev/null so that the final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def locate_index(_ctx=None, _param=None, value: Path | None = None) -> Path:
+    """The index folder: --index, else $SEARCHKIT_INDEX, else the nearest `index/` holding an index in the
+    current folder or any folder above it (as git finds .git), else ./index."""
+    if value is not None:
+        return value
+    from searchkit import store
+
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if store.has_index(folder / INDEX_FOLDER):
+            return folder / INDEX_FOLDER if folder != here else Path(INDEX_FOLDER)
+    return Path(INDEX_FOLDER)
+
+
+def _not_found_hint() -> str:
+    return (
+        f"looked for {INDEX_FOLDER}/ in {Path.cwd()} and each folder above it; name an index with --index DIR "
+        f"or SEARCHKIT_INDEX, or build one with `searchkit index CORPUS`"
+    )
 
 
 def index_options(command):
@@ -54,16 +126,20 @@ def index_options(command):
         "--index",
         "index_dir",
         envvar="SEARCHKIT_INDEX",
-        default="index",
-        show_default=True,
+        default=None,
+        callback=locate_index,
         type=click.Path(path_type=Path),
-        help="Index folder (env SEARCHKIT_INDEX).",
+        help="Index folder (env SEARCHKIT_INDEX; default: the nearest index/ here or in a folder above).",
     )(command)
 
 
 def _engine(index_dir: Path, trust: bool, dayfirst: bool = False):
+    from searchkit import store
+    from searchkit.errors import IndexProblem
     from searchkit.search import SearchEngine
 
+    if store.is_vacant(index_dir):
+        raise IndexProblem(f"no index at {index_dir}: {_not_found_hint()}")
     return SearchEngine(index_dir, trust=trust, dayfirst=dayfirst)
 
 
@@ -73,7 +149,8 @@ def _print_json(data) -> None:
     click.echo(json_text(data))
 
 
-@click.command("search")
+@click.command("search", cls=_Command, context_settings=CONTEXT)
+@click.version_option(version=__version__, prog_name="searchkit")
 @click.argument("words", nargs=-1)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000), help="Hits per page.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page of hits to show.")
@@ -94,6 +171,10 @@ def _print_json(data) -> None:
 )
 @click.option("--timeline", is_flag=True, help="After the hits, chart every match per day, month or year.")
 @click.option("--no-snippet", is_flag=True, help="Leave out the snippets.")
+@click.option(
+    "--color", "--colour", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
+    show_default=True, help="Bold highlights: auto means on a terminal and NO_COLOR unset.",
+)
 @click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first.")
 @click.option(
     "--corpus",
@@ -106,7 +187,7 @@ def _print_json(data) -> None:
 @index_options
 @reports_errors
 def search_command(words, limit, page, start, end, on, official, source, undated, sort, like_id, as_json, facet_names,
-                   timeline, no_snippet, dayfirst, corpus, index_dir, trust_index):
+                   timeline, no_snippet, colour, dayfirst, corpus, index_dir, trust_index):
     """Search the news archive: ranked hits, best first, with dates and highlighted snippets.
 
     \b
@@ -135,7 +216,7 @@ def search_command(words, limit, page, start, end, on, official, source, undated
     if as_json:
         _print_json(results.to_dict())
     else:
-        _print_hits(results, with_snippet=not no_snippet)
+        _print_hits(results, with_snippet=not no_snippet, colour=colour)
         _print_summaries(results, facet_names, timeline)
     if not results.hits:
         message = f"no results for {results.query!r}" if results.total == 0 else f"no hits on page {page}"
@@ -145,14 +226,14 @@ def search_command(words, limit, page, start, end, on, official, source, undated
         sys.exit(1)
 
 
-def _print_hits(results, with_snippet: bool) -> None:
-    from searchkit.display import clean, hit_lines, is_terminal
+def _print_hits(results, with_snippet: bool, colour: str = "auto") -> None:
+    from searchkit.display import clean, hit_lines, use_colour
 
-    terminal = is_terminal(sys.stdout)
+    terminal = use_colour(colour, sys.stdout)
     first = (results.page - 1) * results.limit
     for rank, hit in enumerate(results.hits, start=first + 1):
         for line in hit_lines(rank, hit, terminal, with_snippet):
-            click.echo(line)
+            click.echo(line, color=terminal)  # click would strip the bold from --color always into a pipe
     if results.hits:
         shown = f"{first + 1}-{first + len(results.hits)}"
         click.echo(f"-- {shown} of {results.total} results", err=True)
@@ -176,7 +257,10 @@ def _build_first_index(index_dir: Path, corpus: Path, trust: bool) -> None:
     from searchkit.store import SourceSpec
 
     if not corpus.exists():
-        raise CorpusError(f"{corpus}: corpus folder not found (set --corpus or SEARCHKIT_CORPUS)")
+        raise CorpusError(
+            f"no index and no corpus folder {corpus} to build one from: {_not_found_hint()} "
+            f"(or --corpus DIR / SEARCHKIT_CORPUS)"
+        )
     click.echo(f"searchkit: no index in {index_dir} yet; building it from {corpus} ...", err=True)
     summary = index_corpus(index_dir, [SourceSpec(str(corpus))], trust=trust, progress=_ConsoleProgress(quiet=False))
     click.echo(f"searchkit: {summary.line()}", err=True)
@@ -237,8 +321,8 @@ class _ConsoleProgress:
             self.bar = None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="searchkit")
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(version=__version__, prog_name="searchkit")
 def main():
     """searchkit: full-text search for news archives (index, search, officials, stats, show)."""
 

@@ -85,6 +85,13 @@ def stats_lines(stats: IndexStats) -> list[str]:
     return lines
 
 
+def use_colour(choice: str, stream) -> bool:
+    """--color always/never, or auto: on a terminal unless NO_COLOR is set (https://no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return is_terminal(stream) and not os.environ.get("NO_COLOR")
+
+
 def is_terminal(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 

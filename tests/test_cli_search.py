@@ -104,7 +104,7 @@ def test_environment_variables_choose_index_and_corpus(tmp_path):
 def test_missing_corpus_folder_is_a_clear_error(tmp_path):
     result = run_cli("search", "FATF", "--index", str(tmp_path / "ix"), "--corpus", str(tmp_path / "nope"))
     assert result.exit_code == 2
-    assert "nope: corpus folder not found" in result.stderr
+    assert f"no corpus folder {tmp_path / 'nope'} to build one from: looked for index/ in" in result.stderr
 
 
 def test_headline_matches_outrank_body_only_matches(tmp_path):
