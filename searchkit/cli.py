@@ -213,6 +213,8 @@ def search_command(words, limit, page, start, end, on, official, source, undated
                 sort=sort, limit=limit, page=page, facets=as_json or bool(facet_names) or timeline,
                 snippets=not no_snippet,
             )
+    if results.date_note:
+        click.echo(f"searchkit: {results.date_note}", err=True)
     if as_json:
         _print_json(results.to_dict())
     else:
@@ -426,39 +428,73 @@ def officials_command(words, start, end, limit, as_json, index_dir, trust_index)
 
 
 @main.command("show")
-@click.argument("article_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.argument("article_ids", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (an object for one id, a list for several).")
 @index_options
 @reports_errors
-def show_command(article_id, as_json, index_dir, trust_index):
-    """One article in full, with its dates and officials.
+def show_command(article_ids, as_json, index_dir, trust_index):
+    """Articles in full, with their dates, officials and metadata, paragraph by paragraph.
 
     \b
-    Example:
+    Examples:
       searchkit show 000_4a479e11edf3a116
+      searchkit show reut2-000:44 reut2-000:45 --json
     """
-    from searchkit.display import clean, shown_path, strip_controls
+    from searchkit.display import article_lines
+    from searchkit.errors import ArticleNotFound
 
+    articles, missing = [], []
     with _engine(index_dir, trust_index) as engine:
-        article = engine.get(article_id)
+        for article_id in dict.fromkeys(article_ids):
+            try:
+                articles.append(engine.get(article_id))
+            except ArticleNotFound as exc:
+                missing.append(str(exc))
     if as_json:
-        _print_json(article.to_dict())
-        return
-    click.echo(clean(article.headline))
-    click.echo(f"published: {article.published or '-'}    page date: {article.page_date or '-'}")
-    if article.dateline:
-        click.echo(f"dateline:  {clean(article.dateline)}")
-    if article.mentioned:
-        click.echo("mentions:  " + ", ".join(day.isoformat() for day in article.mentioned))
-    for official in article.officials:
-        title = f", {clean(official.title)}" if official.title else ""
-        click.echo(f"official:  {clean(official.name)}{title}")
-    for key, values in article.metadata.items():
-        click.echo(f"{key + ':':<10} {clean(', '.join(values))}")
-    click.echo(f"source:    {shown_path(article.source)}")
-    click.echo()
-    for paragraph in article.body.split("\n\n"):
-        click.echo(strip_controls(paragraph).strip() + "\n")
+        data = [article.to_dict() for article in articles]
+        _print_json(data[0] if len(article_ids) == 1 and data else data)
+    else:
+        for number, article in enumerate(articles):
+            if number:
+                click.echo("\n" + "─" * 40 + "\n")
+            for line in article_lines(article):
+                click.echo(line)
+    for message in missing:
+        click.echo(f"searchkit: error: {message}", err=True)
+    if missing:
+        sys.exit(1)
+
+
+@main.command("export")
+@click.argument("words", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--from", "start", metavar="DATE", help="Published on or after DATE.")
+@click.option("--to", "end", metavar="DATE", help="Published on or before DATE.")
+@click.option("--on", metavar="DATE", help="Published on this day, month or year.")
+@click.option("--official", multiple=True, metavar="NAME", help="Only articles naming this official (repeatable).")
+@click.option("--source", multiple=True, metavar="NAME", help="Only articles from this source (repeatable).")
+@click.option("--undated", is_flag=True, help="Only articles without a publication date.")
+@click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first.")
+@index_options
+@reports_errors
+def export_command(words, fmt, start, end, on, official, source, undated, dayfirst, index_dir, trust_index):
+    """Every matching article in full, streamed as JSON Lines or CSV (for pandas or a spreadsheet).
+
+    \b
+    Examples:
+      searchkit export 'topic:coffee' --format csv > coffee.csv
+      searchkit export FATF --from 2018 | jq .headline
+    """
+    from searchkit.export import write_articles
+
+    with _engine(index_dir, trust_index, dayfirst) as engine:
+        articles = engine.export(
+            " ".join(words), start=start, end=end, on=on, official=official, source=source, undated=undated
+        )
+        count = write_articles(articles, sys.stdout, fmt)
+    click.echo(f"searchkit: exported {count} articles", err=True)
+    if not count:
+        sys.exit(1)
 
 
 @main.command("sources")
