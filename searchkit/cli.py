@@ -67,7 +67,9 @@ class _Failure(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file=None) -> None:
-        click.echo(f"searchkit: error: {self.format_message()}", err=True)
+        from searchkit.display import clean  # paths, keys and input text quoted in errors can hold escapes
+
+        click.echo(f"searchkit: error: {clean(self.format_message())}", err=True)
 
 
 def reports_errors(command):

@@ -1,6 +1,17 @@
 """One exception hierarchy. The CLI turns each into a one-line message and its exit code."""
 
 
+QUOTE_LIMIT = 200  # characters of user input an error message quotes at most
+
+
+def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """Input text for an error message: repr-quoted (so control characters show as escapes, never act) and cut
+    to `limit` characters with the full length given."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text):,} characters)"
+
+
 class SearchkitError(Exception):
     """Base of every error searchkit raises on purpose."""
 

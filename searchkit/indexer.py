@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
-import stat
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.index import TOC
 
 from searchkit.article import Article, Problem
 from searchkit.engines.whoosh_schema import SCHEMA_VERSION, build_schema, to_document
@@ -25,6 +26,7 @@ from searchkit.store import (
     CURRENT_FILE,
     GENERATION_PREFIX,
     LOCK_FILE,
+    META_FILE,
     REBUILD_HINT,
     FileState,
     IndexMeta,
@@ -36,6 +38,8 @@ from searchkit.store import (
     live_generation_name,
     make_private_dir,
     read_meta,
+    refuse_links,
+    remove_if_unused,
     switch_current,
     write_meta,
 )
@@ -47,6 +51,8 @@ WRITER_LIMIT_MB = 256
 # passes): a 50 MB "article" needed 1.6 GB and 90 s. Nothing that large is a news article, so it is skipped
 # with a reason (bench/bench_big_inputs.py measures this).
 MAX_ARTICLE_BYTES = 5 * 2**20
+# Disk full, quota exceeded, I/O error: the run fails with one line, exit 3, and removes its partial files.
+DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EIO}
 PRIVATE_UMASK = 0o077  # files written while indexing are readable and writable by their owner only
 DUPLICATE_ID_SEPARATOR = "~"
 
@@ -120,8 +126,11 @@ def index_corpus(
         if not Path(spec.path).exists():
             raise CorpusError(f"{spec.path}: no such file or folder")
     _check_is_index_folder(index_dir)
-    if not has_index(index_dir):
-        make_private_dir(index_dir)  # an existing index folder is checked below, not silently re-permissioned
+    # Trust is checked before anything is created or opened in the folder (the lock file included).
+    if is_vacant(index_dir):
+        make_private_dir(index_dir)  # new, or empty: made owner-only; an existing index is never re-permissioned
+    if not trust:
+        check_trusted(index_dir, None)
     progress = progress or IndexProgress()
     started = time.monotonic()
     # Whoosh creates its files with the process umask; under a permissive one (002) they would be
@@ -130,11 +139,13 @@ def index_corpus(
     try:
         with writer_lock(index_dir / LOCK_FILE, lock_timeout):
             _remove_leftovers(index_dir)
-            if not trust:
-                _check_folder_trusted(index_dir)
             live, meta = _live_state(index_dir, rebuild)
-            if live and not trust:
-                check_trusted(index_dir, live)
+            if live:
+                if trust:
+                    refuse_links(index_dir, live)
+                else:
+                    check_trusted(index_dir, live)
+                _remove_orphans(live)
             outdated = meta is not None and meta.schema_version != SCHEMA_VERSION
             if outdated and not rebuild and live is not None:
                 raise IndexProblem(
@@ -148,6 +159,13 @@ def index_corpus(
                 summary = _build_generation(index_dir, live, chosen, strict, progress)
             else:
                 summary = _update_generation(live, meta, chosen, strict, progress, forgotten)
+    except OSError as exc:
+        if exc.errno not in DISK_ERRORS:
+            raise
+        raise IndexProblem(
+            f"{index_dir}: {os.strerror(exc.errno)} while writing the index; the partial files were removed "
+            "and searches still see the last complete index; run `searchkit index` again once this is fixed"
+        ) from None
     finally:
         os.umask(saved_umask)
     summary.seconds = time.monotonic() - started
@@ -177,12 +195,6 @@ def _salvaged_meta(index_dir: Path) -> IndexMeta | None:
     return None
 
 
-def _check_folder_trusted(index_dir: Path) -> None:
-    info = index_dir.stat()
-    if info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        check_trusted(index_dir, None)
-
-
 def _check_is_index_folder(index_dir: Path) -> None:
     """Never write into a folder that holds something other than a searchkit index."""
     if index_dir.exists() and not index_dir.is_dir():
@@ -194,25 +206,43 @@ def _check_is_index_folder(index_dir: Path) -> None:
 
 
 def _remove_leftovers(index_dir: Path) -> None:
-    """Drop interrupted rebuilds and generations older than the one before the live one.
+    """Remove what the live generation does not need: interrupted builds, superseded generations that no
+    searcher holds any more, temporary copies of CURRENT.
 
     When CURRENT is missing or damaged nobody can tell which generation holds the data, so only interrupted
-    rebuilds (`.building`) go; the rest is removed after the next successful swap.
+    builds (`.building`) go; the rest is removed after the next successful swap.
     """
     live_name = live_generation_name(index_dir)
-    generations = sorted(p for p in index_dir.iterdir() if p.name.startswith(GENERATION_PREFIX))
-    if live_name is None:
-        generations = [p for p in generations if p.name.endswith(BUILDING_SUFFIX)]
-    finished = [p for p in generations if not p.name.endswith(BUILDING_SUFFIX)]
-    # The generation before the live one stays: a searcher opened before the swap may still read it.
-    keep = {live_name}
-    if live_name in [p.name for p in finished]:
-        position = [p.name for p in finished].index(live_name)
-        if position > 0:
-            keep.add(finished[position - 1].name)
-    for path in generations:
-        if path.name not in keep:
+    for path in index_dir.iterdir():
+        name = path.name
+        if name.startswith(f".{CURRENT_FILE}.") and name.endswith(".tmp"):
+            path.unlink(missing_ok=True)
+        elif name.startswith(GENERATION_PREFIX) and name != live_name and (
+            live_name is not None or name.endswith(BUILDING_SUFFIX)
+        ):
+            remove_if_unused(path)
+
+
+def _remove_orphans(generation: Path) -> None:
+    """Remove the files in the live generation that its last commit does not reference: segments and Whoosh's
+    MAIN.tmp of runs that were killed or failed (a disk full), the files a cancelled writer leaves,
+    temporary copies of searchkit.json. Runs only under the writer lock, on a trusted generation."""
+    try:
+        ix = whoosh_index.open_dir(str(generation))
+        toc = TOC.read(ix.storage, ix.indexname)
+    except Exception:  # noqa: BLE001 - a damaged index is reported by the caller, with the rebuild hint
+        return
+    segments = {segment.segment_id() for segment in toc.segments}
+    segment_file = TOC._segment_pattern(ix.indexname)
+    keep = {META_FILE, f"_{ix.indexname}_{toc.generation}.toc", f"{ix.indexname}_WRITELOCK"}
+    for path in generation.iterdir():
+        match = segment_file.match(path.name)
+        if path.name in keep or (match and match.group(1) in segments):
+            continue
+        if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _forgotten(meta: IndexMeta | None, names: list[str]) -> list[SourceSpec]:
@@ -285,11 +315,18 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
         shutil.rmtree(building, ignore_errors=True)
         raise
     run.summary.rebuilt = True
-    _remove_leftovers(index_dir)
+    _remove_leftovers(index_dir)  # the generation it replaced, once no searcher holds it
     return run.summary
 
 
 def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress, forgotten=()) -> IndexSummary:
+    try:
+        return _update_in_place(live, meta, sources, strict, progress, forgotten)
+    finally:
+        _remove_orphans(live)  # what a cancelled or failed writer left behind
+
+
+def _update_in_place(live: Path, meta: IndexMeta, sources, strict, progress, forgotten) -> IndexSummary:
     writer = None
     try:
         ix = whoosh_index.open_dir(str(live))
@@ -307,7 +344,7 @@ def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress, f
         for spec in forgotten:
             run.forget(spec)
     except BaseException:
-        with contextlib.suppress(Exception):  # what it wrote is removed by _remove_leftovers
+        with contextlib.suppress(Exception):  # what it wrote is removed by _remove_orphans
             writer.cancel()
         raise
     if not run.summary.changed:

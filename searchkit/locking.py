@@ -7,8 +7,10 @@ process can say who it is waiting for.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +22,7 @@ POLL_SECONDS = 0.1
 
 @contextmanager
 def writer_lock(lock_path: Path, timeout: float, purpose: str = "searchkit index"):
-    handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole block
+    handle = os.fdopen(_open_lock_file(lock_path), "r+", encoding="utf-8")
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -41,6 +43,23 @@ def writer_lock(lock_path: Path, timeout: float, purpose: str = "searchkit index
         yield
     finally:
         handle.close()  # closing releases the flock
+
+
+def _open_lock_file(lock_path: Path) -> int:
+    """Open (or create, owner-only) the lock file without following a symbolic link: a `.lock` planted as a
+    link to another file must never make searchkit truncate that file."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(lock_path, flags, 0o600)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IndexProblem(f"{lock_path.parent}: refusing {lock_path.name}: it is a symbolic link") from None
+        raise IndexProblem(f"{lock_path.parent}: cannot open {lock_path.name}: {exc.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+        os.close(fd)
+        raise IndexProblem(f"{lock_path.parent}: refusing {lock_path.name}: not a regular file of this user")
+    return fd
 
 
 def _holder(lock_path: Path) -> str:

@@ -3,6 +3,7 @@ them skip cleanly when that folder is absent."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,22 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
 SEED = REPO / "corpus" / "000_4a479e11edf3a116.txt"
+
+
+def cpu_ratio(function, small_input, large_input) -> float:
+    """CPU seconds function takes on large_input over those on small_input (the better of two tries each).
+    Process time, not wall time: a busy machine does not change it much. Tests prove linear time with it by
+    giving inputs 4 times apart and allowing a generous ratio (quadratic work would show about 16)."""
+
+    def cpu_seconds(argument) -> float:
+        best = float("inf")
+        for _try in range(2):
+            started = time.process_time()
+            function(argument)
+            best = min(best, time.process_time() - started)
+        return best
+
+    return cpu_seconds(large_input) / max(cpu_seconds(small_input), 1e-3)
 
 
 def shared_corpus(name: str) -> Path:

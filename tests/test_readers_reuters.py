@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -225,12 +224,10 @@ def test_dispatch_by_extension(tmp_path):
 
 def test_whole_collection():
     files = sorted(shared_corpus("reuters21578").glob("reut2-*.sgm"))
-    started = time.perf_counter()
     articles, problems = [], []
     for path in files:
         for item in read_file(path, ReadOptions()):
             (articles if isinstance(item, Article) else problems).append(item)
-    assert time.perf_counter() - started < 15
     # NEWID 12793 is an UNPROC record with no text at all: the one record the collection cannot index.
     assert [str(p) for p in problems] == [f"{files[12]}:25983: no headline or body"]
     assert all(a.id == f"{Path(a.source.split(':')[0]).stem}:{a.id.split(':')[1]}" for a in articles)

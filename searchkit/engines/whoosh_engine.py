@@ -8,6 +8,7 @@ rebuild a filter's document set on every search.
 from __future__ import annotations
 
 import functools
+import os
 import time as clock
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -23,12 +24,20 @@ from searchkit.article import Article
 from searchkit.engines import Answer, Search
 from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
 from searchkit.engines.whoosh_schema import FACET_COLUMNS, SCHEMA_VERSION, facet_values, to_article
-from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError
+from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError, quoted
 from searchkit.facets import count_facets
 from searchkit.query import DateFilter, QualifierFilter
 from searchkit.results import IndexStats
 from searchkit.snippets import fold
-from searchkit.store import REBUILD_HINT, check_trusted, current_generation, read_meta
+from searchkit.store import (
+    REBUILD_HINT,
+    check_trusted,
+    current_generation,
+    folder_size,
+    hold_generation,
+    read_meta,
+    refuse_links,
+)
 from searchkit.suggest import Speller
 
 # BM25F tuned on Reuters-21578 topics (bench/bench_relevance.py): news bodies vary in length for reasons
@@ -80,8 +89,21 @@ class WhooshBackend:
                 clock.sleep(OPEN_RETRY_SECONDS)
 
     def _open_once(self) -> None:
-        generation = current_generation(self.index_dir)
         if not self.trust:
+            check_trusted(self.index_dir, None)  # before CURRENT is even read
+        generation = current_generation(self.index_dir)
+        held = hold_generation(generation)  # so that a writer does not remove it while we read it
+        try:
+            self._open_generation(generation)
+        except BaseException:
+            os.close(held)
+            raise
+        self._held = held
+
+    def _open_generation(self, generation: Path) -> None:
+        if self.trust:
+            refuse_links(self.index_dir, generation)
+        else:
             check_trusted(self.index_dir, generation)
         self.meta = read_meta(generation)
         if self.meta.schema_version != SCHEMA_VERSION:
@@ -109,6 +131,7 @@ class WhooshBackend:
 
     def close(self) -> None:
         self._searcher.close()
+        os.close(self._held)
 
     def refresh(self) -> None:
         """See what an indexer committed since this engine opened (a rebuild swaps generations)."""
@@ -197,7 +220,7 @@ class WhooshBackend:
             last_published=date.fromordinal(max(days)) if days else None,
             undated=reader.doc_count() - sum(days.values()),
             skipped=self.meta.skipped,
-            size_bytes=sum(p.stat().st_size for p in self.generation.iterdir() if p.is_file()),
+            size_bytes=folder_size(self.index_dir),
             per_source=per_source,
             per_year=count_facets(days, {}, ["year"]).get("year", {}),
         )
@@ -254,10 +277,21 @@ class WhooshBackend:
         return docs
 
     def _docnum(self, article_id: str) -> int:
+        if not _is_text(article_id):
+            raise UsageError(f"no article can have the id {quoted(article_id)}: it is not valid text")
         docnum = self._searcher.document_number(id=article_id)
         if docnum is None:
             raise ArticleNotFound(f"no article with id {article_id!r} in {self.index_dir}")
         return docnum
+
+
+def _is_text(value: str) -> bool:
+    """False for strings holding undecodable bytes from the command line (surrogate escapes)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class FacetColumns:
