@@ -80,6 +80,9 @@ class Results:
     # The publication dates --from/--to/--on searched, and how an ambiguous numeric date was read.
     dates_searched: tuple[date | None, date | None] | None = None
     date_note: str | None = None
+    # True when some nodes of a search cluster did not answer: the hits and counts come from the others.
+    partial: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -100,6 +103,7 @@ class Results:
             "dates": None if self.dates_searched is None else {
                 "from": _iso(self.dates_searched[0]), "to": _iso(self.dates_searched[1]), "note": self.date_note,
             },
+            "partial": self.partial,
         }
 
 

@@ -126,6 +126,8 @@ class SearchEngine:
             timeline_unit=unit,
             dates_searched=(searched[0].start, searched[0].end) if searched else None,
             date_note=self._date_note(searched, start, end, on),
+            partial=answer.partial,
+            warnings=answer.warnings,
         )
 
     def export(
