@@ -29,9 +29,10 @@ PAKISTAN = CORPORA / "pakistan_news_articles_subset" / "Articles.csv"
 BBC = CORPORA / "bbc_climate_2021_22" / "exported_bbc_data-labelised.csv"
 REUTERS = CORPORA / "reuters21578"
 SEED = 12
-# set name -> (corpus, how many); the held-out Pakistani set is drawn after the tuning one, without overlap
+# set name -> (corpus, how many); the held-out Pakistani sets are drawn after the tuning one, without overlap
+# (the second was drawn and labelled after the first held-out set had been scored once)
 SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters", 15),
-        "pakistan_heldout": ("pakistan", 20)}
+        "pakistan_heldout": ("pakistan", 20), "pakistan_heldout2": ("pakistan", 20)}
 
 
 def _csv_rows(path: Path, headline_col: str, body_col: str) -> dict[str, str]:

@@ -168,13 +168,20 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         for size in sizes:
             results[size] = measure_size(size, sides, corpus, Path(tmp), args, largest=size == sizes[-1])
-    print()
+            print()
+            size_table({size: results[size]}, [size], sides, f"{size:,} articles (as soon as measured)")
     report(results, sizes, sides)
     print_footer()
     return 0
 
 
 def report(results: dict[int, dict], sizes: list[int], sides: list[str]) -> None:
+    size_table(results, sizes, sides, "Scale (index s: the build's whole child process; CPU: its whole process tree; "
+                                      "query RSS: peak of the querying process)")
+    added_and_growth(results, sizes, sides)
+
+
+def size_table(results: dict[int, dict], sizes: list[int], sides: list[str], title: str) -> None:
     rows = []
     for size in sizes:
         for side in sides:
@@ -191,9 +198,11 @@ def report(results: dict[int, dict], sizes: list[int], sides: list[str]) -> None
         ["articles", "side", "index s", "articles/s", "CPU ms/article", "peak RSS (tree)", "on disk",
          "peak disk", "warm p50 ms", "warm p95 ms", "typo p50 ms", "cold ms", "query RSS"],
         rows,
-        title="Scale (index s: the build's whole child process; CPU: its whole process tree; "
-              "query RSS: peak of the querying process)",
+        title=title,
     )
+
+
+def added_and_growth(results: dict[int, dict], sizes: list[int], sides: list[str]) -> None:
     largest = sizes[-1]
     print_table(
         ["side", "add 1,000 s (wall)", "CPU s", "peak RSS (tree)", f"index grew ({largest:,} -> {largest + ADDED:,})"],

@@ -426,7 +426,8 @@ class QueryRunner:
         from whoosh import query as wq
         from whoosh.qparser import MultifieldParser, OrGroup
 
-        from searchkit.query import FIELD_BOOSTS, SEARCHED_FIELDS
+        from searchkit.engines.whoosh_query import FIELD_BOOSTS
+        from searchkit.query import SEARCHED_FIELDS
 
         ix = whoosh_index.open_dir(str(path))
         searcher = ix.searcher()

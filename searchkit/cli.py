@@ -134,6 +134,10 @@ def search_command(words, limit, page, start, end, on, official, source, undated
                 sort=sort, limit=limit, page=page, facets=as_json or bool(facet_names) or timeline,
                 snippets=not no_snippet,
             )
+    if results.partial:
+        from searchkit.display import clean
+
+        click.echo(f"searchkit: warning: partial results: {clean(results.warnings[0])}", err=True)
     if as_json:
         _print_json(results.to_dict())
     else:
@@ -248,9 +252,15 @@ main.add_command(search_command)
 @click.option("--strict", is_flag=True, help="Fail (exit 3, index unchanged) instead of skipping a bad record.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, warnings or summary; errors and skips only.")
 @click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--engine", metavar="URL",
+    help="Send the articles to a search cluster (sphinx://HOST:PORT/INDEX) instead of a Whoosh index; "
+    "the index folder remembers it.",
+)
 @index_options
 @reports_errors
-def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_timeout, index_dir, trust_index):
+def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_timeout, engine, index_dir,
+                  trust_index):
     """Index corpus files or folders (default: the sources this index remembers, else ./corpus).
 
     Incremental: only new and changed articles are written; articles whose files vanished are removed.
@@ -261,6 +271,7 @@ def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_t
       searchkit index ../shared/corpora/reuters21578
       searchkit index news.csv --map headline=Heading --map published=Date
       searchkit index --rebuild
+      searchkit index corpus/ --engine sphinx://127.0.0.1:9306/articles --index cluster-index
     """
     from searchkit import store
     from searchkit.indexer import index_corpus
@@ -273,7 +284,7 @@ def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_t
     try:
         summary = index_corpus(
             index_dir, sources, rebuild=rebuild, strict=strict, lock_timeout=lock_timeout, trust=trust_index,
-            progress=progress,
+            progress=progress, engine=engine,
         )
     finally:
         progress.finish()
@@ -410,3 +421,37 @@ def serve_command(host, port, open_browser, corpus, index_dir, trust_index):
             webbrowser.open(url)
 
     serve(index_dir, host=host, port=port, trust=trust_index, on_ready=ready)
+
+
+@main.group("cluster")
+def cluster_group():
+    """Set up a Sphinx/Manticore search cluster for indexes too large for one Whoosh folder."""
+
+
+@cluster_group.command("config")
+@click.option("--shards", default=2, show_default=True, type=click.IntRange(1, 256), help="Real-time shards in all.")
+@click.option(
+    "--node", "nodes", multiple=True, metavar="HOST:PORT",
+    help="A node: it serves SphinxQL on PORT and its peers on PORT+1 (repeatable; default 127.0.0.1:9306).",
+)
+@click.option("--name", "names", multiple=True, metavar="INDEX", help="Index name (repeatable; default articles).")
+@click.option("--dir", "folder", default="cluster", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for the nodes' configuration and data.")
+@reports_errors
+def cluster_config_command(shards, nodes, names, folder):
+    """Write each node's searchd configuration: shard schema, distributed index, listen addresses.
+
+    Shards are dealt to the nodes in turn; every node's distributed index covers all shards, so any node
+    answers a search. Nodes listen on the HOST given (127.0.0.1 unless told otherwise).
+
+    \b
+    Example:
+      searchkit cluster config --shards 4 --node 127.0.0.1:9306 --node 127.0.0.1:9316
+      searchd --config cluster/node1/searchd.conf; searchd --config cluster/node2/searchd.conf
+      searchkit index corpus/ --engine sphinx://127.0.0.1:9306/articles --index news-cluster
+    """
+    from searchkit.engines.sphinx_cluster import DEFAULT_INDEX, parse_node, write_cluster_config
+
+    parsed = [parse_node(node) for node in nodes] or [parse_node("127.0.0.1:9306")]
+    for path in write_cluster_config(folder, parsed, shards, list(names) or [DEFAULT_INDEX]):
+        click.echo(f"searchd --config {path}")

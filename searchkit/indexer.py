@@ -17,6 +17,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import TOC
 
 from searchkit.article import Article, Problem
+from searchkit.engines import uses_cluster
 from searchkit.engines.whoosh_schema import SCHEMA_VERSION, build_schema, to_document
 from searchkit.errors import CorpusError, IndexProblem, StrictModeError
 from searchkit.locking import writer_lock
@@ -106,16 +107,23 @@ def index_corpus(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     trust: bool = False,
     progress: IndexProgress | None = None,
+    engine: str | None = None,
 ) -> IndexSummary:
     """Bring the index at index_dir up to date with its sources (given ones are added to those remembered).
 
     A fresh or --rebuild build is written beside the live index and swapped in only when complete.
+    engine (sphinx://HOST:PORT/INDEX) sends the articles to a search cluster instead; the folder remembers it.
     """
     index_dir = Path(index_dir)
     sources = list(sources) if sources is not None else None
     for spec in sources or []:
         if not Path(spec.path).exists():
             raise CorpusError(f"{spec.path}: no such file or folder")
+    if engine is not None or uses_cluster(index_dir):
+        from searchkit.engines.sphinx_engine import index_into_cluster
+
+        return index_into_cluster(index_dir, sources, engine=engine, rebuild=rebuild, strict=strict,
+                                  lock_timeout=lock_timeout, progress=progress or IndexProgress())
     _check_is_index_folder(index_dir)
     # Trust is checked before anything is created or opened in the folder (the lock file included).
     if is_vacant(index_dir):
@@ -274,7 +282,7 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
         run.index_sources(sources)
         writer.commit()
         writer = None
-        run.check_committed(ix)  # a build that lost articles is never swapped in
+        run.check_committed(_held_per_file(ix))  # a build that lost articles is never swapped in
         meta.updated = _now()
         write_meta(building, meta)
         final = index_dir / name
@@ -324,7 +332,7 @@ def _update_in_place(live: Path, meta: IndexMeta, sources, strict, progress) -> 
     writer.commit()
     meta.updated = _now()
     try:
-        run.check_committed(ix)
+        run.check_committed(_held_per_file(ix))
     finally:
         write_meta(live, meta)  # the file states of what was committed, so the next run re-reads the rest
     return run.summary
@@ -341,12 +349,21 @@ def _existing_articles(reader) -> dict[str, dict[str, str]]:
     return existing
 
 
+def _held_per_file(ix) -> Counter:
+    """corpus file -> the articles the committed Whoosh index holds from it."""
+    with ix.reader() as reader:
+        files = reader.column_reader("source_file")
+        return Counter(files[docnum] for docnum in reader.all_doc_ids())
+
+
 class _IndexRun:
     """One pass over the sources with one open writer."""
 
-    def __init__(self, index_dir: Path, writer, meta: IndexMeta, existing, strict: bool, progress: IndexProgress):
+    def __init__(self, index_dir: Path, writer, meta: IndexMeta, existing, strict: bool, progress: IndexProgress,
+                 make_document=to_document):
         self.index_dir = index_dir
-        self.writer = writer
+        self.writer = writer  # an engine's writer: add_document, update_document, delete_by_term
+        self.make_document = make_document  # (article, source file, corpus) -> the engine's document
         self.meta = meta
         self.existing = existing
         self.strict = strict
@@ -373,19 +390,16 @@ class _IndexRun:
             self.enricher.close()
 
     def _write(self, article: Article, source_file: str, corpus: str, is_update: bool) -> None:
-        document = to_document(article, source_file, corpus)
+        document = self.make_document(article, source_file, corpus)
         if is_update:
             self.writer.update_document(**document)
         else:
             self.writer.add_document(**document)
 
-    def check_committed(self, ix) -> None:
-        """Compare what the index holds, per corpus file, with the articles this run accepted. A file whose
+    def check_committed(self, held: Counter) -> None:
+        """Compare what the index holds per corpus file (held) with the articles this run accepted. A file whose
         count differs is forgotten (the next run reads it again) and the run fails: a loss is never remembered
         as "unchanged"."""
-        with ix.reader() as reader:
-            files = reader.column_reader("source_file")
-            held = Counter(files[docnum] for docnum in reader.all_doc_ids())
         expected = {key: len(ids) for key, ids in self.existing.items() if ids}
         short = {key for key in held.keys() | expected.keys() if held.get(key, 0) != expected.get(key, 0)}
         if not short:

@@ -38,8 +38,8 @@ _HEADS = _wordset(
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
-    regent chair boss supremo whip counsel mp mla mlc mna mpa cm pm mep legislator lawmaker councillor councilor
-    magistrate collector superintendent constable dgp igp patron official admiral marshal"""
+    regent chair boss supremo whip counsel founder co-founder mp mla mlc mna mpa cm pm mep legislator lawmaker
+    councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
@@ -71,7 +71,7 @@ _FIRM_WORDS = _wordset(
     partners associates brothers bros labs laboratories pharmaceuticals electronics foods stores markets
     supermarkets properties realty capital ventures investments cos mills gas telegraph telephone
     broadcasting publishing newspapers media entertainment pictures studios textiles railroad railway
-    railways mortgage bancshares financial world mine division subsidiary hotel hotels"""
+    railways mortgage bancshares financial mine division subsidiary hotel hotels"""
 )
 _ORG_WORDS = (_wordset(
     """ministry ministries office council committee commission board bank reserve fund federation union
@@ -82,7 +82,7 @@ _ORG_WORDS = (_wordset(
     embassy consulate federal central fed white kremlin pentagon diet bundestag knesset politburo reuters
     university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
-    subcommittee cartel opec imf gatt nato oecd advisers advisors news county province prefecture municipality
+    subcommittee cartel opec imf gatt nato oecd advisers advisors world news county province prefecture municipality
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
     merchants retailers workers employers bridge road street square station airport stadium mosque daily
     river lake island"""
@@ -142,6 +142,9 @@ _TITLE_FOLLOWERS = _wordset(
 _DOT_ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "st", "bros", "no"}
 # "D-Cal", "R-Texas" after a US legislator's name.
 _PARTIES = {"D-": "Democratic", "R-": "Republican"}
+# Capitalised words that open sentences ("All", "Dealers said") but sit inside names of bodies when a
+# capitalised word follows.
+_ORG_OPENERS = _wordset("all dealers traders")
 # Plural offices shared by several names ("Justices A and B", "Ministers X and Y") -> each one's office.
 _PLURAL_HEADS = {"justices": "justice", "ministers": "minister", "judges": "judge", "senators": "senator",
                  "mps": "mp", "mlas": "mla", "mnas": "mna", "lawmakers": "lawmaker", "legislators": "legislator",
@@ -158,6 +161,8 @@ _RANKS = _wordset(
     """deputy vice acting former ex senior junior assistant associate principal chief first interim caretaker
     outgoing incoming special top managing executive general"""
 )
+# Offices accredited "to" a country or body.
+_ACCREDITED = _wordset("ambassador envoy commissioner high-commissioner representative consul")
 # Offices whose "of"/"for" names a portfolio ("Minister for Railways"), not the body they belong to.
 _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assistant"}
 # Private bodies whose officers are not officials of the country named in the body's name.
@@ -297,6 +302,8 @@ class _Tokens:
     country: list[str] = field(default_factory=list)  # country a token names or implies, else ""
     styled: list[bool] = field(default_factory=list)  # in an ALL-CAPS or Title-Case block
     headline_country: str = ""  # the one country the headline names, if any
+    # acronym -> words of the name it was defined for: "Pakistan American Business Association (PABA)"
+    acronyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -355,8 +362,8 @@ def _label_word(word: str, next_raw: str) -> int:
         if word not in "AIVX" and next_raw[:1].isupper() and next_raw[1:2].islower():  # not "George V"
             return _INITIAL
         return _BREAK if word in "AI" else _ORG
-    if key == "all" and next_raw[:1].isupper():
-        return _ORG  # "All Pakistan Textile Mills Association", "All India Radio"
+    if key in _ORG_OPENERS and next_raw[:1].isupper():
+        return _ORG  # "All Pakistan Textile Mills Association", "Motor Dealers Association"
     if key in _STOPWORDS or key in _SUFFIXES:
         return _BREAK
     if key in _HONORIFICS and not word.isupper():  # "ADM" and "REP" are not honorifics
@@ -422,6 +429,7 @@ def _tokenise(text: str) -> _Tokens:
     close_block(len(raw))
     _mark_countries(toks)
     toks.headline_country = _headline_country(toks)
+    _define_acronyms(toks)
     labels = toks.labels
     for i, word in enumerate(toks.words):
         # "Attorney General", "Major General", but "General Motors" is a firm
@@ -430,7 +438,26 @@ def _tokenise(text: str) -> _Tokens:
         # "the official Algerian news agency": an adjective, not the office in "Chinese official Li Peng"
         elif word.casefold() == "official" and i + 1 < len(labels) and labels[i + 1] in (_ORG, _DESC):
             labels[i] = _BREAK
+        # "M. Siddique Sheikh, President": an honorific after a name and before no name is a surname
+        elif labels[i] == _HONORIFIC and i > 0 and labels[i - 1] == _NAME and (
+                i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _DOT, _PARTICLE)):
+            labels[i] = _NAME
     return toks
+
+
+_KIND_WORDS = _GOVERNMENT_SIGNALS | _PRIVATE_BODIES | (_COMPANY_MARKERS - _FIRM_WORDS)
+
+
+def _define_acronyms(toks: _Tokens) -> None:
+    """Remember what "(PABA)" stands for, so "President of PABA" is known as an association's office."""
+    words, labels = toks.words, toks.labels
+    for i in range(2, len(words) - 1):
+        if words[i - 1] == "(" and words[i + 1] == ")" and words[i].isupper() and words[i] not in toks.acronyms:
+            start = i - 1
+            while start > max(0, i - 10) and labels[start - 1] in (_NAME, _ORG, _DESC, _CONNECT, _HEAD):
+                start -= 1
+            # the words that tell a public body from a private one ("Securities" names no firm in "SEC")
+            toks.acronyms[words[i]] = frozenset(words[k].casefold() for k in range(start, i - 1)) & _KIND_WORDS
 
 
 def _headline_country(toks: _Tokens) -> str:
@@ -451,7 +478,7 @@ def _mark_countries(toks: _Tokens) -> None:
     words, labels = toks.words, toks.labels
     i = 0
     while i < len(words):
-        if labels[i] in (_NAME, _ORG, _DESC) and words[i][0].isupper():
+        if labels[i] in (_NAME, _ORG, _DESC, _HONORIFIC) and words[i][0].isupper():  # "Sri Lanka"
             key = words[i].casefold()
             if key in _COUNTRY_BIGRAM_HEADS and i + 1 < len(words):
                 pair = f"{key} {words[i + 1].casefold()}"
@@ -518,18 +545,25 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 continue  # "Sen.", "W.", "Corp." do not end a sentence here
             flush()
             continue
+        if words[i] == "The" and cur and words[cur[-1]] in ("of", "for", "to"):
+            labels[i] = lab = _CONNECT  # "chief executive officer of The Hallwood Group Inc"
+        if (words[i] == "to" and cur and labels[cur[-1]] == _HEAD and words[cur[-1]].casefold() in _ACCREDITED
+                and i + 1 < n and (words[i + 1] == "the" or words[i + 1][0].isupper())):
+            labels[i] = lab = _CONNECT  # "Ambassador to the United Nations", "envoy to Afghanistan"
         if lab == _CONNECT and cur:
             key = words[i].casefold()
             prev_lab = labels[cur[-1]]
             next_lab = labels[i + 1] if i + 1 < n else _BREAK
-            if key in ("of", "for"):
+            if key in ("of", "for", "to"):
                 # "Chairman Beryl Sprinkel of the Council ...": the clause follows a name, not a title
                 ok = prev_lab != _CONNECT and not (has_head and prev_lab == _NAME)
             elif key == "the":
-                ok = words[cur[-1]].casefold() in ("of", "for")
+                ok = words[cur[-1]].casefold() in ("of", "for", "to")
             else:  # "and" / "&": join "Trade and Industry", not "Igor Morgulov and Ambassador ..."
                 ok = (prev_lab in (_NAME, _DESC, _ORG) and next_lab in (_NAME, _DESC, _ORG)
                       and not (prev_lab == _NAME and (has_head or next_lab != _NAME)))
+                # "chairman and chief executive of ...": two offices of one person, before any name
+                ok = ok or (prev_lab == _HEAD and next_lab == _HEAD and all(labels[idx] != _NAME for idx in cur))
             if ok:
                 cur.append(i)
                 continue
@@ -617,6 +651,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         k += 1
     title_part = region[k:]
     keys = {words[idx].casefold() for idx in region}
+    for idx in region:
+        keys |= toks.acronyms.get(words[idx], frozenset())
     private = bool(keys & (_COMPANY_MARKERS | _PRIVATE_BODIES))
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
     # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
@@ -628,7 +664,7 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         nxt = title_part[at + 1] if at + 1 < len(title_part) else -1
         opens = nxt >= 0 and labels[nxt] == _ORG and not country[nxt] and words[idx][0].isupper()
         if labels[idx] == _HEAD:
-            return opens
+            return opens and words[idx].casefold() not in _RANKS  # "Justice Party", not "Chief Financial"
         return labels[idx] == _DESC and (at > 0 or (opens and words[idx].casefold() not in _RANKS))
 
     m = 0
@@ -641,7 +677,11 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     if prefix and all(country[idx] for idx in prefix):
         nationality, prefix = country[prefix[0]], []  # "former EU lead negotiator": the European Union
     sources = [_words_of(toks, prefix), nationality]
-    if private:  # "chairman of Air Cargo Agents Association of Pakistan" belongs to the association
+    # "chairman of Air Cargo Agents Association of Pakistan" belongs to the association, "chairman of
+    # Pakistan Board of Investment" to the board; "Representative of the Russian President" to Russia
+    named_body = (len(of_object) > 1 and bool(country[of_object[0]]) and not country[of_object[1]]
+                  and labels[of_object[1]] in (_NAME, _ORG) and not _says_nothing(_words_of(toks, of_object[1:])))
+    if private or named_body:
         sources.append(_words_of(toks, of_object))
     sources.append(next((country[idx] for idx in title_part if country[idx]), ""))
     sources.append(_words_of(toks, of_object))
@@ -664,7 +704,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         if word:
             parts.append(word)
     title = " ".join(parts)
-    governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(country[idx] for idx in region)
+    # a country after a name is part of a firm's name ("Managing Director Maxus Pakistan", "Nestlé Pakistan")
+    governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(
+        country[idx] and not (idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1]) for idx in region)
     first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
     company_voice = (bool(prefix) and all(labels[idx] == _NAME for idx in prefix) and not governmental
                      and words[first_head].casefold() in _COMPANY_OFFICES)
@@ -885,7 +927,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if sum(labels[idx] == _NAME for idx in name) < 2:
                 continue
             nxt = title_after_name(chunk)
-            if nxt and is_bare_title(nxt) and is_complete(nxt):
+            if nxt and not is_complete(nxt):
+                # "vice-president and regional manager": keep the office before the "and"
+                cut = next((k for k, idx in enumerate(nxt) if words[idx] == "and" and labels[idx - 1] == _HEAD), 0)
+                nxt = nxt[:cut] if cut else None
+            if nxt and is_bare_title(nxt):
                 add(name, nxt[:_MAX_TITLE_TOKENS], affiliation_at(nxt))
                 used_titles.add(nxt[0])
     return out

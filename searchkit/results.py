@@ -77,6 +77,9 @@ class Results:
     # Matches per day, month or year (timeline_unit) from the first dated match to the last, empty buckets included.
     timeline: list[TimelineBucket] = field(default_factory=list)
     timeline_unit: str | None = None
+    # True when some nodes of a search cluster did not answer: the hits and counts come from the others.
+    partial: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -94,6 +97,7 @@ class Results:
             "facets": self.facets,
             "timeline": {"unit": self.timeline_unit, "buckets": [bucket.to_dict() for bucket in self.timeline]},
             "suggestion": self.suggestion,
+            "partial": self.partial,
         }
 
 

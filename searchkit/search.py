@@ -134,6 +134,8 @@ class SearchEngine:
             suggestion=self._backend.suggest(query) if parsed.has_words and answer.total < SUGGEST_BELOW else None,
             timeline=buckets,
             timeline_unit=unit,
+            partial=answer.partial,
+            warnings=answer.warnings,
         )
 
     def more_like(self, article_id: str, *, limit: int = 10, start: DateLike = None, end: DateLike = None) -> Results:

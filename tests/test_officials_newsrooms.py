@@ -170,7 +170,7 @@ def test_a_plural_office_is_each_name_s_office(sentence, names, title):
     ("sentence", "name", "title"),
     [
         ("Sadiq Sanjrani was elected chairman of the Senate on Monday.", "Sadiq Sanjrani", "chairman of the Senate"),
-        ("Nadia Rauf has been appointed ambassador to Oman.", "Nadia Rauf", "ambassador"),
+        ("Nadia Rauf has been appointed ambassador to Oman.", "Nadia Rauf", "ambassador to Oman"),
         ("Jam Kamal took oath as chief minister of Balochistan.", "Jam Kamal", "chief minister of Balochistan"),
         ("Imran Ahmed was sworn in as governor on Friday.", "Imran Ahmed", "governor"),
         ("The party chose Asad Umar as finance minister.", "Asad Umar", "finance minister"),
@@ -285,3 +285,42 @@ def test_people_who_are_not_officials(sentence):
 )
 def test_organisations_named_after_offices_create_no_people(sentence):
     assert extract_officials(sentence) == []
+
+
+def test_an_office_accredited_to_a_body_keeps_its_object():
+    official = one("Pakistani Ambassador to the United Nations Dr. Amna Rauf rang the opening bell.")
+    assert (official.name, official.title, official.affiliation) == (
+        "Amna Rauf", "Ambassador to the United Nations", "Pakistan")
+
+
+def test_an_acronym_defined_in_the_text_tells_an_association_s_office():
+    text = ("The Karachi Traders Association (KTA) met on Monday. "
+            "Later the President of KTA, Omar Latif, said shops would stay open.")
+    official = one(text)
+    assert (official.name, official.affiliation, official.kind) == ("Omar Latif", "KTA", "corporate")
+
+
+def test_a_body_named_after_its_country_is_the_affiliation_not_the_country():
+    official = one("Imran Ali, chairman of Pakistan Software Export Board, said exports doubled.")
+    assert (official.affiliation, official.kind) == ("Pakistan Software Export Board", "government")
+    official = one("Nadeem Malik, chairman of the All Pakistan Car Dealers Association, said sales fell.")
+    assert (official.affiliation, official.kind) == ("All Pakistan Car Dealers Association", "corporate")
+
+
+def test_a_surname_that_is_also_an_honorific():
+    official = one("The board met, and Tariq Sheikh, chairman of the Lahore Stock Exchange, said trading resumed.")
+    assert (official.name, official.title) == ("Tariq Sheikh", "chairman of the Lahore Stock Exchange")
+
+
+def test_sri_is_an_honorific_but_sri_lanka_is_a_country():
+    found = extract_officials("Sri Lanka Prime Minister Ranil Perera met Sri Mahesh Rao, the Karnataka Governor.")
+    assert [(o.name, o.affiliation) for o in found] == [("Ranil Perera", "Sri Lanka"), ("Mahesh Rao", "Karnataka")]
+
+
+def test_two_offices_joined_by_and_are_one_title():
+    official = one("Anna Berg, chairman and chief executive officer of The Lakeside Group Inc, resigned.")
+    assert (official.title, official.affiliation, official.kind) == (
+        "chairman and chief executive officer of The Lakeside Group Inc", "Lakeside Group Inc", "corporate")
+    official = one("Mark Lyle, vice-president and regional manager, said sales rose.")
+    assert official.title == "vice-president"
+    assert extract_officials("Ravi Das, head of the Asia oil and gas practice at a consultancy, said so.") == []

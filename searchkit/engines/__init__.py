@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from searchkit.article import Article
 from searchkit.query import DateFilter, Group, QualifierFilter
@@ -43,8 +44,32 @@ class Answer:
     warnings: list[str] = field(default_factory=list)
 
 
-def open_backend(index_dir, *, trust: bool = False):
-    """The engine serving an index folder."""
+def articles_per_source(meta) -> dict[str, int]:
+    """source path -> the articles read from it, from an index's IndexMeta (for stats)."""
+    return {
+        spec.path: sum(
+            state.articles
+            for path, state in meta.files.items()
+            if path == spec.path or path.startswith(spec.path.rstrip("/") + "/")
+        )
+        for spec in meta.sources
+    }
+
+
+# An index folder whose articles live in a search cluster holds this file naming it (see sphinx_engine).
+ENGINE_FILE = "engine.json"
+
+
+def uses_cluster(index_dir: str | Path) -> bool:
+    return (Path(index_dir) / ENGINE_FILE).is_file()
+
+
+def open_backend(index_dir: str | Path, *, trust: bool = False):
+    """The engine serving an index folder: a Sphinx cluster when the folder names one, else Whoosh."""
+    if uses_cluster(index_dir):
+        from searchkit.engines.sphinx_engine import SphinxBackend
+
+        return SphinxBackend(index_dir, trust=trust)
     from searchkit.engines.whoosh_engine import WhooshBackend
 
     return WhooshBackend(index_dir, trust=trust)

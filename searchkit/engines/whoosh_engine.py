@@ -22,7 +22,7 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from searchkit.article import Article
-from searchkit.engines import Answer, Search
+from searchkit.engines import Answer, Search, articles_per_source
 from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
 from searchkit.engines.whoosh_schema import FACET_COLUMNS, SCHEMA_VERSION, facet_values, to_article
 from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError, quoted
@@ -202,14 +202,6 @@ class WhooshBackend:
     def stats(self) -> IndexStats:
         reader = self._searcher.reader()
         days = self._day_counts(reader.all_doc_ids())
-        per_source = {
-            spec.path: sum(
-                state.articles
-                for path, state in self.meta.files.items()
-                if path == spec.path or path.startswith(spec.path.rstrip("/") + "/")
-            )
-            for spec in self.meta.sources
-        }
         return IndexStats(
             index_dir=str(self.index_dir),
             articles=reader.doc_count(),
@@ -218,7 +210,7 @@ class WhooshBackend:
             undated=reader.doc_count() - sum(days.values()),
             skipped=self.meta.skipped,
             size_bytes=folder_size(self.index_dir),
-            per_source=per_source,
+            per_source=articles_per_source(self.meta),
             per_year=count_facets(days, {}, ["year"]).get("year", {}),
         )
 
