@@ -51,37 +51,33 @@ def assert_only_the_hostile_file_skipped(result, index_dir: Path, hostile: Path)
     assert found(index_dir) == 1  # the good file beside it was indexed
 
 
-@pytest.mark.slow
-def test_csv_with_ten_million_columns_costs_only_itself(tmp_path):
+def ten_million_columns(handle) -> None:
+    for start in range(0, 10_000_000, 100_000):
+        handle.write(",".join(f"c{n}" for n in range(start, start + 100_000)) + ",")
+    handle.write("last\nx\n")
+
+
+def five_thousand_columns(handle) -> None:
+    handle.write(",".join(f"c{n}" for n in range(5_000)) + "\nx\n")  # 29 KB: a short line, too many columns
+
+
+def one_line_of_200_mb(handle) -> None:
+    chunk = "headline," * (2**20 // 9)
+    for _ in range(200):
+        handle.write(chunk)
+
+
+@pytest.mark.parametrize(
+    "write_hostile",
+    [pytest.param(ten_million_columns, marks=pytest.mark.slow), five_thousand_columns, one_line_of_200_mb],
+)
+def test_hostile_csv_costs_only_itself(tmp_path, write_hostile):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.csv").write_text(GOOD_CSV)
-    hostile = corpus / "wide.csv"
+    hostile = corpus / "hostile.csv"
     with open(hostile, "w") as handle:
-        handle.write(",".join(f"c{n}" for n in range(10_000_000)) + "\nx\n")
-    result = index_under_limit(corpus, tmp_path / "index")
-    assert_only_the_hostile_file_skipped(result, tmp_path / "index", hostile)
-
-
-def test_csv_header_with_many_columns_costs_only_itself(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "good.csv").write_text(GOOD_CSV)
-    hostile = corpus / "wide.csv"
-    hostile.write_text(",".join(f"c{n}" for n in range(5_000)) + "\nx\n")  # 29 KB: a short line, too many columns
-    result = index_under_limit(corpus, tmp_path / "index")
-    assert_only_the_hostile_file_skipped(result, tmp_path / "index", hostile)
-
-
-def test_one_line_csv_of_200_mb_costs_only_itself(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "good.csv").write_text(GOOD_CSV)
-    hostile = corpus / "long.csv"
-    with open(hostile, "w") as handle:
-        chunk = "headline," * (2**20 // 9)
-        for _ in range(200):
-            handle.write(chunk)
+        write_hostile(handle)
     result = index_under_limit(corpus, tmp_path / "index")
     assert_only_the_hostile_file_skipped(result, tmp_path / "index", hostile)
 
