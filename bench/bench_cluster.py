@@ -30,7 +30,6 @@ from common import (
     corpus_dir,
     disk_usage,
     iter_records,
-    machine_lines,
     mib,
     ms,
     percentile,
@@ -117,8 +116,6 @@ def main() -> int:
 
     corpus = corpus_dir()
     print_header("searchkit on Whoosh vs a 2-node Sphinx cluster (sphinxsearch 2.2.11, 2 shards)")
-    for line in machine_lines():
-        print(line)
     counts, tagged = topic_judgments(corpus)
     chosen = [topic for topic, _n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOPICS]]
     queries = [QUERY_WORDS.get(topic, topic.replace("-", " ")) for topic in chosen]

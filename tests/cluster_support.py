@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-INDEXES = ("parity", "faults", "killed", "reuters", "synthetic")  # one distributed index per use, so they never mix
+# One distributed index per use, so they never mix.
+INDEXES = ("parity", "parity2", "faults", "killed", "reuters", "synthetic")
 START_SECONDS = 20.0
 
 

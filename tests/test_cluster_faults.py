@@ -114,3 +114,16 @@ def _held(nodes) -> int:
     with pymysql.connect(host=host, port=int(port), autocommit=True) as connection, connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM killed")
         return int(cursor.fetchone()[0])
+
+
+def test_rebuild_and_a_vanished_file_through_the_remembered_engine(tmp_path, nodes):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "ix"
+    make_articles(corpus, 30)
+    assert _cli("index", str(corpus), "--engine", nodes.url("parity2"), "--index", str(index_dir)).returncode == 0
+    rebuilt = _cli("index", "--rebuild", "--index", str(index_dir))
+    assert rebuilt.returncode == 0 and rebuilt.stdout.startswith("0 added, 30 updated, 0 removed"), rebuilt.stdout
+    (corpus / "a000000.txt").unlink()
+    pruned = _cli("index", "--index", str(index_dir))
+    assert pruned.stdout.startswith("0 added, 0 updated, 1 removed, 29 unchanged"), pruned.stdout
+    with SearchEngine(index_dir) as engine:
+        assert engine.search(ARCHIVE_WORD).total == engine.stats().articles == 29

@@ -225,6 +225,7 @@ def test_facets_paging_snippets_and_show_match(engines):
     assert [o.name for o in sphinx.officials()] == [o.name for o in whoosh.officials()]
     assert sphinx.stats().articles == whoosh.stats().articles == len(ARTICLES)
     assert sphinx.stats().per_year == whoosh.stats().per_year
+    assert sphinx.stats().size_bytes > 0
 
 
 def test_did_you_mean_on_both_engines(engines):

@@ -275,7 +275,7 @@ class SphinxBackend:
             last_published=date.fromordinal(max(days)) if days else None,
             undated=articles - sum(days.values()),
             skipped=self.meta.skipped,
-            size_bytes=0,  # held by the nodes; see each node's data folder
+            size_bytes=self._shard_bytes(),
             per_source=articles_per_source(self.meta),
             per_year=count_facets(days, {}, ["year"]).get("year", {}),
         )
@@ -311,6 +311,16 @@ class SphinxBackend:
         return {tokenized: int(docs) for _position, tokenized, _normalized, docs, _hits in rows}
 
     # -- internals ----------------------------------------------------------------------------------
+    def _shard_bytes(self) -> int:
+        """Disk and memory the shards take on their nodes (SHOW INDEX ... STATUS on each shard's node)."""
+        total = 0
+        for shard, node in enumerate(self.cluster.layout()):
+            rows, _warnings = self.cluster.query(f"SHOW INDEX {shard_name(self.address.index, shard)} STATUS",
+                                                 node=node)
+            status = dict(rows)
+            total += int(status.get("disk_bytes", 0)) + int(status.get("ram_bytes", 0))
+        return total
+
     def _where(self, compiled) -> tuple[str, list]:
         conditions = (["MATCH(%s)"] if compiled.match else []) + compiled.where
         parameters = ([compiled.match] if compiled.match else []) + compiled.parameters
