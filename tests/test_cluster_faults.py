@@ -9,9 +9,12 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 
 import pytest
 
+from searchkit.engines import Search
+from searchkit.query import parse_query
 from searchkit.search import SearchEngine
 from tests.conftest import ARCHIVE_WORD, make_articles
 
@@ -103,6 +106,9 @@ def test_indexer_killed_mid_batch_then_the_next_run_completes_with_matching_coun
     assert _held(nodes) == KILLED_RUN_ARTICLES
     with SearchEngine(index_dir) as engine:
         assert engine.search(ARCHIVE_WORD).total == engine.stats().articles == KILLED_RUN_ARTICLES
+        # `officials` reads every match, a page of 1,000 at a time.
+        everything = Search(ARCHIVE_WORD, parse_query(ARCHIVE_WORD, reference=date(2020, 1, 1)).tree)
+        assert len({article.id for article in engine._backend.matching_articles(everything)}) == KILLED_RUN_ARTICLES
     again = _cli("index", "--index", str(index_dir))
     assert again.returncode == 0 and again.stdout.startswith("nothing changed: 0 added")
 

@@ -238,18 +238,18 @@ class SphinxBackend:
 
     def matching_articles(self, search: Search) -> Iterator[Article]:
         compiled = compile_search(search.tree, search.text, search.date_filters, search.filters, search.undated)
-        where, parameters = self._where(compiled)
-        start = 0
+        compiled.where.append("id > %s")  # pages follow the document id, so no page asks for a deep window
+        last = 0
         while True:
+            where, parameters = self._where(compiled)
             rows, _warnings = self.cluster.query(
-                f"SELECT article FROM {self.address.index}{where} ORDER BY id ASC LIMIT %s, %s "
-                f"OPTION max_matches={start + MAX_MATCHES}",
-                [*parameters, start, MAX_MATCHES],
+                f"SELECT id, article FROM {self.address.index}{where} ORDER BY id ASC LIMIT 0, {MAX_MATCHES}",
+                [*parameters, last],
             )
-            yield from (article_from_json(article) for (article,) in rows)
+            yield from (article_from_json(article) for _id, article in rows)
             if len(rows) < MAX_MATCHES:
                 return
-            start += MAX_MATCHES
+            last = rows[-1][0]
 
     def more_like(self, article_id: str, limit: int, date_filters) -> Answer:
         raise UsageError("--like is not available on the Sphinx engine yet; search with the article's words instead")
