@@ -718,7 +718,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
                   and labels[of_object[1]] in (_NAME, _ORG) and not _says_nothing(_words_of(toks, of_object[1:])))
     if private or named_body:
         sources.append(_words_of(toks, of_object))
-    sources.append(next((country[idx] for idx in title_part if country[idx]), ""))
+    # "Managing Director Maxus Pakistan": a country after a name is the firm's, the firm is the affiliation
+    sources.append(next((country[idx] for idx in title_part if country[idx] and not (
+        idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1])), ""))
     sources.append(_words_of(toks, of_object))
     # an organisation right after the office: "Chairman LPG Distributions Association", "CEO AKD Securities"
     j = len(title_part)
@@ -856,7 +858,9 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     def add(name: list[int], region: list[int], fallback_affiliation: str = "") -> None:
         title, affiliation, kind = _describe(toks, region)
         if not kind:
-            kind = "corporate" if region[0] > name[-1] and _private_body_follows(toks, region[-1] + 1) else "government"
+            body = _private_body_after(toks, region[-1] + 1) if region[0] > name[-1] else None
+            kind = "government" if body is None else "corporate"
+            affiliation = body or affiliation
         affiliation = affiliation or fallback_affiliation
         keys = {words[idx].casefold() for idx in region}
         if not keys & _GOVERNMENT_HEADS and any(words[idx] in _NOT_OFFICES for idx in region):
@@ -1002,17 +1006,25 @@ _OFFICE_CONTINUERS = {"and", "&", "of", "for", "at", "in", "the", ",", "-", "–
 _CONTINUATION_TOKENS = 12
 
 
-def _private_body_follows(toks: _Tokens, at: int) -> bool:
-    """Does the office written after a name go on to a private body before the clause ends?"""
+def _private_body_after(toks: _Tokens, at: int) -> str | None:
+    """The private body an office written after a name goes on to before the clause ends, named after "for"
+    or "at" ("... Marketing Services for Nestlé Pakistan" -> "Nestlé Pakistan"; "" when the body is not
+    named that way); None when the rest of the office names no private body."""
     words, keys = toks.words, set()
+    body: list[str] = []
+    after_for = False
     for idx in range(at, min(at + _CONTINUATION_TOKENS, len(words))):
         word = words[idx]
         if not (word[0].isupper() or word in _OFFICE_CONTINUERS):
             break
         keys.add(word.casefold())
         keys |= toks.acronyms.get(word, frozenset())
+        if word in ("for", "at"):
+            body, after_for = [], True
+        elif after_for and word[0].isupper():
+            body.append(word)
     keys.discard("division")  # a division may be a ministry's ("Price Support Division") or a firm's
-    return _private(keys) and not _public(keys)
+    return " ".join(body) if _private(keys) and not _public(keys) else None
 
 
 @dataclass

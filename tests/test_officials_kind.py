@@ -80,3 +80,10 @@ def test_an_office_after_the_name_that_goes_on_to_a_ministry_stays_public():
 
 def test_a_bank_without_a_name_of_its_own_stays_public():
     assert one("Bank Governor Ali Mansoor said reserves had risen.").kind == "government"
+
+
+def test_the_company_an_office_goes_on_to_is_the_affiliation():
+    official = one("Sana Mir, Head of Communication and Marketing Services for Unilever Pakistan, spoke first.")
+    assert official.affiliation == "Unilever Pakistan"
+    official = one("The deal was signed by Managing Director Zenith Pakistan Kamran Ali on Monday.")
+    assert official.affiliation == "Zenith Pakistan"
