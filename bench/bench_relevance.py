@@ -94,13 +94,16 @@ def described_words(corpus: Path) -> dict[str, str]:
 
 
 def topic_judgments(corpus: Path) -> tuple[Counter, dict[str, set[str]]]:
-    """Topic -> record count, and topic -> the NEWIDs tagged with it, over all records."""
+    """Topic -> record count, and topic -> the article ids tagged with it, over all records."""
     counts: Counter = Counter()
     tagged: dict[str, set[str]] = {}
-    for record in iter_records(sgm_files(corpus)):
-        for topic in set(record.tags.get("TOPICS", [])):
-            counts[topic] += 1
-            tagged.setdefault(topic, set()).add(record.newid)
+    from searchkit.readers.jsonl import record_id
+
+    for path in sgm_files(corpus):
+        for record in iter_records([path]):
+            for topic in set(record.tags.get("TOPICS", [])):
+                counts[topic] += 1
+                tagged.setdefault(topic, set()).add(record_id(path, record.newid, record.line))
     return counts, tagged
 
 

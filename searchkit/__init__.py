@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 
+__version__ = "0.1.0"  # the one place the version is written; pyproject.toml reads it from here
 _EXPORTS = {
     "SearchEngine": "searchkit.search",
     "Article": "searchkit.article",

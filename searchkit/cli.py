@@ -3,20 +3,60 @@
 Exit codes: 0 results found / work done; 1 no results (grep's convention) or no such article;
 2 bad usage or input (option, date, query, corpus path); 3 index problem (missing, corrupt,
 untrusted, locked, or --strict indexing met a bad record); 130 interrupted.
+
+Manners (ripgrep and git are the models): usage errors are one line on stderr, output to a closed pipe
+ends quietly with exit 0, colour only on a terminal (never with NO_COLOR), and the index is found from
+any folder of a project.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import time
 from pathlib import Path
 
 import click
 
+from searchkit import __version__
 from searchkit.errors import CorpusError, SearchkitError, UsageError
 from searchkit.readers import FORMAT_NAMES
 from searchkit.results import FACET_NAMES
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+INDEX_FOLDER = "index"
+
+
+class _Manners:
+    """Every entry point's error handling: usage errors from the option parser become the one line
+    `searchkit: error: ...` (exit 2) and interruptions exit 130, never a traceback."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            message = exc.format_message()
+            click.echo(f"searchkit: error: {message[:1].lower() + message[1:]}{where}", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("searchkit: error: interrupted", err=True)
+            sys.exit(130)
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
+
+
+class _Command(_Manners, click.Command):
+    pass
+
+
+class _Group(_Manners, click.Group):
+    pass
 
 
 class _Failure(click.ClickException):
@@ -41,8 +81,40 @@ def reports_errors(command):
             raise _Failure(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _Failure("interrupted", 130) from None
+        except BrokenPipeError:
+            _quiet_pipe()
+            sys.exit(0)
 
     return wrapper
+
+
+def _quiet_pipe() -> None:
+    """The reader of our output went away (`search oil | head -1`): that is a normal end, so stop without a
+    message; stdout is pointed at /dev/null so that the final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def locate_index(_ctx=None, _param=None, value: Path | None = None) -> Path:
+    """The index folder: --index, else $SEARCHKIT_INDEX, else the nearest `index/` holding an index in the
+    current folder or any folder above it (as git finds .git), else ./index."""
+    if value is not None:
+        return value
+    from searchkit import store
+
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if store.has_index(folder / INDEX_FOLDER):
+            return folder / INDEX_FOLDER if folder != here else Path(INDEX_FOLDER)
+    return Path(INDEX_FOLDER)
+
+
+def _not_found_hint() -> str:
+    return (
+        f"looked for {INDEX_FOLDER}/ in {Path.cwd()} and each folder above it; name an index with --index DIR "
+        f"or SEARCHKIT_INDEX, or build one with `searchkit index CORPUS`"
+    )
 
 
 def index_options(command):
@@ -56,16 +128,20 @@ def index_options(command):
         "--index",
         "index_dir",
         envvar="SEARCHKIT_INDEX",
-        default="index",
-        show_default=True,
+        default=None,
+        callback=locate_index,
         type=click.Path(path_type=Path),
-        help="Index folder (env SEARCHKIT_INDEX).",
+        help="Index folder (env SEARCHKIT_INDEX; default: the nearest index/ here or in a folder above).",
     )(command)
 
 
 def _engine(index_dir: Path, trust: bool, dayfirst: bool = False):
+    from searchkit import store
+    from searchkit.errors import IndexProblem
     from searchkit.search import SearchEngine
 
+    if store.is_vacant(index_dir):
+        raise IndexProblem(f"no index at {index_dir}: {_not_found_hint()}")
     return SearchEngine(index_dir, trust=trust, dayfirst=dayfirst)
 
 
@@ -75,7 +151,8 @@ def _print_json(data) -> None:
     click.echo(json_text(data))
 
 
-@click.command("search")
+@click.command("search", cls=_Command, context_settings=CONTEXT)
+@click.version_option(version=__version__, prog_name="searchkit")
 @click.argument("words", nargs=-1)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000), help="Hits per page.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page of hits to show.")
@@ -96,6 +173,10 @@ def _print_json(data) -> None:
 )
 @click.option("--timeline", is_flag=True, help="After the hits, chart every match per day, month or year.")
 @click.option("--no-snippet", is_flag=True, help="Leave out the snippets.")
+@click.option(
+    "--color", "--colour", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
+    show_default=True, help="Bold highlights: auto means on a terminal and NO_COLOR unset.",
+)
 @click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first.")
 @click.option(
     "--corpus",
@@ -108,7 +189,7 @@ def _print_json(data) -> None:
 @index_options
 @reports_errors
 def search_command(words, limit, page, start, end, on, official, source, undated, sort, like_id, as_json, facet_names,
-                   timeline, no_snippet, dayfirst, corpus, index_dir, trust_index):
+                   timeline, no_snippet, colour, dayfirst, corpus, index_dir, trust_index):
     """Search the news archive: ranked hits, best first, with dates and highlighted snippets.
 
     \b
@@ -134,6 +215,8 @@ def search_command(words, limit, page, start, end, on, official, source, undated
                 sort=sort, limit=limit, page=page, facets=as_json or bool(facet_names) or timeline,
                 snippets=not no_snippet,
             )
+    if results.date_note:
+        click.echo(f"searchkit: {results.date_note}", err=True)
     if results.partial:
         from searchkit.display import clean
 
@@ -141,7 +224,7 @@ def search_command(words, limit, page, start, end, on, official, source, undated
     if as_json:
         _print_json(results.to_dict())
     else:
-        _print_hits(results, with_snippet=not no_snippet)
+        _print_hits(results, with_snippet=not no_snippet, colour=colour)
         _print_summaries(results, facet_names, timeline)
     if not results.hits:
         message = f"no results for {results.query!r}" if results.total == 0 else f"no hits on page {page}"
@@ -151,14 +234,14 @@ def search_command(words, limit, page, start, end, on, official, source, undated
         sys.exit(1)
 
 
-def _print_hits(results, with_snippet: bool) -> None:
-    from searchkit.display import clean, hit_lines, is_terminal
+def _print_hits(results, with_snippet: bool, colour: str = "auto") -> None:
+    from searchkit.display import clean, hit_lines, use_colour
 
-    terminal = is_terminal(sys.stdout)
+    terminal = use_colour(colour, sys.stdout)
     first = (results.page - 1) * results.limit
     for rank, hit in enumerate(results.hits, start=first + 1):
         for line in hit_lines(rank, hit, terminal, with_snippet):
-            click.echo(line)
+            click.echo(line, color=terminal)  # click would strip the bold from --color always into a pipe
     if results.hits:
         shown = f"{first + 1}-{first + len(results.hits)}"
         click.echo(f"-- {shown} of {results.total} results", err=True)
@@ -182,7 +265,10 @@ def _build_first_index(index_dir: Path, corpus: Path, trust: bool) -> None:
     from searchkit.store import SourceSpec
 
     if not corpus.exists():
-        raise CorpusError(f"{corpus}: corpus folder not found (set --corpus or SEARCHKIT_CORPUS)")
+        raise CorpusError(
+            f"no index and no corpus folder {corpus} to build one from: {_not_found_hint()} "
+            f"(or --corpus DIR / SEARCHKIT_CORPUS)"
+        )
     click.echo(f"searchkit: no index in {index_dir} yet; building it from {corpus} ...", err=True)
     summary = index_corpus(index_dir, [SourceSpec(str(corpus))], trust=trust, progress=_ConsoleProgress(quiet=False))
     click.echo(f"searchkit: {summary.line()}", err=True)
@@ -191,10 +277,11 @@ def _build_first_index(index_dir: Path, corpus: Path, trust: bool) -> None:
 class _ConsoleProgress:
     """Problems on stderr as `file:line: reason`; a progress bar on a terminal unless quiet."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, verbose: bool = False):
         from searchkit.display import is_terminal
 
         self.quiet = quiet
+        self.verbose = verbose
         self.bar = None
         self.show_bar = not quiet and is_terminal(sys.stderr)
 
@@ -222,7 +309,19 @@ class _ConsoleProgress:
 
         if problem.skipped or not self.quiet:
             kind = "skipped" if problem.skipped else "warning"
-            click.echo(f"{kind}: {clean(str(problem))}", err=True)
+            self._say(f"{kind}: {clean(str(problem))}")
+
+    def ignored(self, problem, known: bool) -> None:
+        from searchkit.display import clean
+
+        if self.verbose or not (known or self.quiet):
+            self._say(f"{'ignored' if known else 'warning'}: {clean(str(problem))}")
+
+    def _say(self, line: str) -> None:
+        if self.bar is not None:
+            # Clear the bar's line first, so the message never lands on its end; the next update redraws it.
+            sys.stderr.write("\r\x1b[K")
+        click.echo(line, err=True)
 
     def finish(self) -> None:
         if self.bar is not None:
@@ -230,8 +329,8 @@ class _ConsoleProgress:
             self.bar = None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="searchkit")
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(version=__version__, prog_name="searchkit")
 def main():
     """searchkit: full-text search for news archives (index, search, officials, stats, show)."""
 
@@ -251,6 +350,11 @@ main.add_command(search_command)
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 3, index unchanged) instead of skipping a bad record.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, warnings or summary; errors and skips only.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list every file passed over as not an article.")
+@click.option(
+    "--forget", multiple=True, metavar="SOURCE",
+    help="Stop remembering this source (path or folder/file name) and remove its articles (repeatable).",
+)
 @click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for another writer.")
 @click.option(
     "--engine", metavar="URL",
@@ -259,8 +363,8 @@ main.add_command(search_command)
 )
 @index_options
 @reports_errors
-def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_timeout, engine, index_dir,
-                  trust_index):
+def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, verbose, forget, lock_timeout, engine,
+                  index_dir, trust_index):
     """Index corpus files or folders (default: the sources this index remembers, else ./corpus).
 
     Incremental: only new and changed articles are written; articles whose files vanished are removed.
@@ -271,20 +375,21 @@ def index_command(paths, rebuild, fmt, dayfirst, mappings, strict, quiet, lock_t
       searchkit index ../shared/corpora/reuters21578
       searchkit index news.csv --map headline=Heading --map published=Date
       searchkit index --rebuild
+      searchkit index --forget reuters21578
       searchkit index corpus/ --engine sphinx://127.0.0.1:9306/articles --index cluster-index
     """
     from searchkit import store
     from searchkit.indexer import index_corpus
 
     column_map = _parse_mappings(mappings)
-    if not paths and store.is_vacant(index_dir):
+    if not paths and not forget and store.is_vacant(index_dir):
         paths = (Path("corpus"),)
     sources = [store.SourceSpec(str(p), fmt, dayfirst, column_map) for p in paths] or None
-    progress = _ConsoleProgress(quiet)
+    progress = _ConsoleProgress(quiet, verbose)
     try:
         summary = index_corpus(
             index_dir, sources, rebuild=rebuild, strict=strict, lock_timeout=lock_timeout, trust=trust_index,
-            progress=progress, engine=engine,
+            progress=progress, forget=forget, engine=engine,
         )
     finally:
         progress.finish()
@@ -335,39 +440,105 @@ def officials_command(words, start, end, limit, as_json, index_dir, trust_index)
 
 
 @main.command("show")
-@click.argument("article_id")
+@click.argument("article_ids", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (an object for one id, a list for several).")
+@index_options
+@reports_errors
+def show_command(article_ids, as_json, index_dir, trust_index):
+    """Articles in full, with their dates, officials and metadata, paragraph by paragraph.
+
+    \b
+    Examples:
+      searchkit show 000_4a479e11edf3a116
+      searchkit show reut2-000:44 reut2-000:45 --json
+    """
+    from searchkit.display import article_lines
+    from searchkit.errors import ArticleNotFound
+
+    articles, missing = [], []
+    with _engine(index_dir, trust_index) as engine:
+        for article_id in dict.fromkeys(article_ids):
+            try:
+                articles.append(engine.get(article_id))
+            except ArticleNotFound as exc:
+                missing.append(str(exc))
+    if as_json:
+        data = [article.to_dict() for article in articles]
+        _print_json(data[0] if len(article_ids) == 1 and data else data)
+    else:
+        for number, article in enumerate(articles):
+            if number:
+                click.echo("\n" + "─" * 40 + "\n")
+            for line in article_lines(article):
+                click.echo(line)
+    for message in missing:
+        click.echo(f"searchkit: error: {message}", err=True)
+    if missing:
+        sys.exit(1)
+
+
+@main.command("export")
+@click.argument("words", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--from", "start", metavar="DATE", help="Published on or after DATE.")
+@click.option("--to", "end", metavar="DATE", help="Published on or before DATE.")
+@click.option("--on", metavar="DATE", help="Published on this day, month or year.")
+@click.option("--official", multiple=True, metavar="NAME", help="Only articles naming this official (repeatable).")
+@click.option("--source", multiple=True, metavar="NAME", help="Only articles from this source (repeatable).")
+@click.option("--undated", is_flag=True, help="Only articles without a publication date.")
+@click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first.")
+@index_options
+@reports_errors
+def export_command(words, fmt, start, end, on, official, source, undated, dayfirst, index_dir, trust_index):
+    """Every matching article in full, streamed as JSON Lines or CSV (for pandas or a spreadsheet).
+
+    \b
+    Examples:
+      searchkit export 'topic:coffee' --format csv > coffee.csv
+      searchkit export FATF --from 2018 | jq .headline
+    """
+    from searchkit.export import write_articles
+
+    with _engine(index_dir, trust_index, dayfirst) as engine:
+        articles = engine.export(
+            " ".join(words), start=start, end=end, on=on, official=official, source=source, undated=undated
+        )
+        count = write_articles(articles, sys.stdout, fmt)
+    click.echo(f"searchkit: exported {count} articles", err=True)
+    if not count:
+        sys.exit(1)
+
+
+@main.command("sources")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @index_options
 @reports_errors
-def show_command(article_id, as_json, index_dir, trust_index):
-    """One article in full, with its dates and officials.
+def sources_command(as_json, index_dir, trust_index):
+    """The sources this index remembers (what a bare `searchkit index` refreshes), with their article counts.
 
     \b
     Example:
-      searchkit show 000_4a479e11edf3a116
+      searchkit sources
     """
-    from searchkit.display import clean, shown_path, strip_controls
+    from searchkit.display import shown_path
 
     with _engine(index_dir, trust_index) as engine:
-        article = engine.get(article_id)
+        specs, counts = engine.sources(), engine.stats().per_source
+    rows = [
+        {"path": spec.path, "articles": counts.get(spec.path, 0), "format": spec.format, "dayfirst": spec.dayfirst,
+         "map": spec.column_map}
+        for spec in specs
+    ]
     if as_json:
-        _print_json(article.to_dict())
+        _print_json(rows)
         return
-    click.echo(clean(article.headline))
-    click.echo(f"published: {article.published or '-'}    page date: {article.page_date or '-'}")
-    if article.dateline:
-        click.echo(f"dateline:  {clean(article.dateline)}")
-    if article.mentioned:
-        click.echo("mentions:  " + ", ".join(day.isoformat() for day in article.mentioned))
-    for official in article.officials:
-        title = f", {clean(official.title)}" if official.title else ""
-        click.echo(f"official:  {clean(official.name)}{title}")
-    for key, values in article.metadata.items():
-        click.echo(f"{key + ':':<10} {clean(', '.join(values))}")
-    click.echo(f"source:    {shown_path(article.source)}")
-    click.echo()
-    for paragraph in article.body.split("\n\n"):
-        click.echo(strip_controls(paragraph).strip() + "\n")
+    for row in rows:
+        options = [f"--format {row['format']}"] if row["format"] != "auto" else []
+        options += ["--dayfirst"] if row["dayfirst"] else []
+        options += [f"--map {field}={column}" for field, column in row["map"].items()]
+        click.echo(f"{row['articles']:>8}  {shown_path(row['path'])}{'  ' + ' '.join(options) if options else ''}")
+    if not rows:
+        click.echo("this index remembers no sources", err=True)
 
 
 @main.command("stats")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 
+from searchkit.article import Article
 from searchkit.results import Hit, IndexStats, OfficialSummary, TimelineBucket
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
@@ -85,6 +86,13 @@ def stats_lines(stats: IndexStats) -> list[str]:
     return lines
 
 
+def use_colour(choice: str, stream) -> bool:
+    """--color always/never, or auto: on a terminal unless NO_COLOR is set (https://no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return is_terminal(stream) and not os.environ.get("NO_COLOR")
+
+
 def is_terminal(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
@@ -123,3 +131,40 @@ def timeline_lines(buckets: list[TimelineBucket], unit: str | None) -> list[str]
 
 def _bucket_label(bucket: TimelineBucket, unit: str | None) -> str:
     return bucket.start.isoformat()[: {"year": 4, "month": 7}.get(unit or "day", 10)]
+
+
+def article_lines(article: Article) -> list[str]:
+    """One article for `searchkit show`: its fields (empty ones left out), a blank line, its paragraphs."""
+    fields = [
+        ("published", article.published and article.published.isoformat()),
+        ("page date", article.page_date and article.page_date.isoformat()),
+        ("dateline", article.dateline),
+        ("mentions", ", ".join(day.isoformat() for day in article.mentioned)),
+        *(("official", o.name + (f", {o.title}" if o.title else "")) for o in article.officials),
+        *((key, ", ".join(values)) for key, values in article.metadata.items()),
+        ("url", article.url),
+        ("source", article.source and shown_path(article.source)),
+        ("id", article.id),
+    ]
+    lines = [clean(article.headline)]
+    lines += [f"{name + ':':<10} {clean(value)}" for name, value in fields if value]
+    return [*lines, "", *(line for paragraph in paragraphs(article.body) for line in (paragraph, ""))]
+
+
+def paragraphs(body: str) -> list[str]:
+    """The body's paragraphs. Blank lines always separate them. Within a block, hard-wrapped text whose
+    paragraphs open with an indent (Reuters) is rejoined; otherwise each line is a paragraph (BBC's cells)."""
+    found: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", body):
+        lines = block.split("\n")
+        if any(line[:1] in (" ", "\t") for line in lines[1:]):
+            current: list[str] = []
+            for line in lines:
+                if line[:1] in (" ", "\t") and current:
+                    found.append(" ".join(current))
+                    current = []
+                current.append(line.strip())
+            found.append(" ".join(current))
+        else:
+            found += lines
+    return [text for text in (clean(paragraph) for paragraph in found) if text]

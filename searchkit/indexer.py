@@ -19,7 +19,7 @@ from whoosh.index import TOC
 from searchkit.article import Article, Problem
 from searchkit.engines import uses_cluster
 from searchkit.engines.whoosh_schema import SCHEMA_VERSION, build_schema, to_document
-from searchkit.errors import CorpusError, IndexProblem, StrictModeError
+from searchkit.errors import CorpusError, IndexProblem, StrictModeError, UsageError
 from searchkit.locking import writer_lock
 from searchkit.readers import ReadOptions, corpus_files, format_for, read_file
 from searchkit.store import (
@@ -65,6 +65,7 @@ class IndexSummary:
     removed: int = 0
     unchanged: int = 0
     skipped: int = 0
+    ignored: int = 0  # files in the corpus folders that are not articles (README, licence, lists)
     warnings: int = 0
     seconds: float = 0.0
     rebuilt: bool = False
@@ -80,6 +81,9 @@ class IndexSummary:
             f"{self.added} added, {self.updated} updated, {self.removed} removed, "
             f"{self.unchanged} unchanged, {self.skipped} skipped"
         )
+        if self.ignored:
+            files = "file" if self.ignored == 1 else "files"
+            counts += f"; {self.ignored} {files} ignored (not articles; --verbose lists them)"
         if not self.changed:
             return f"nothing changed: {counts} in {self.seconds:.1f} s"
         return f"{counts} in {self.seconds:.1f} s ({rate:.{1 if rate < 10 else 0}f} articles/s)"
@@ -97,6 +101,9 @@ class IndexProgress:
     def problem(self, problem: Problem) -> None:
         """Called for each skipped record and each warning."""
 
+    def ignored(self, problem: Problem, known: bool) -> None:
+        """Called for each file passed over as not an article; known when an earlier run already said so."""
+
 
 def index_corpus(
     index_dir: Path,
@@ -107,11 +114,13 @@ def index_corpus(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     trust: bool = False,
     progress: IndexProgress | None = None,
+    forget: Iterable[str] = (),
     engine: str | None = None,
 ) -> IndexSummary:
     """Bring the index at index_dir up to date with its sources (given ones are added to those remembered).
 
-    A fresh or --rebuild build is written beside the live index and swapped in only when complete.
+    A fresh or --rebuild build is written beside the live index and swapped in only when complete. Sources
+    named in forget (by path or by folder/file name) are no longer remembered and their articles are removed.
     engine (sphinx://HOST:PORT/INDEX) sends the articles to a search cluster instead; the folder remembers it.
     """
     index_dir = Path(index_dir)
@@ -121,6 +130,9 @@ def index_corpus(
             raise CorpusError(f"{spec.path}: no such file or folder")
     if engine is not None or uses_cluster(index_dir):
         from searchkit.engines.sphinx_engine import index_into_cluster
+
+        if forget:
+            raise UsageError("--forget works on a Whoosh index folder, not yet on a search cluster")
 
         return index_into_cluster(index_dir, sources, engine=engine, rebuild=rebuild, strict=strict,
                                   lock_timeout=lock_timeout, progress=progress or IndexProgress())
@@ -151,11 +163,13 @@ def index_corpus(
                     f"{index_dir}: built with schema version {meta.schema_version}, "
                     f"this searchkit uses {SCHEMA_VERSION}; {REBUILD_HINT}"
                 )
-            chosen = _choose_sources(meta, sources, rebuild)
+            forgotten = _forgotten(meta, list(forget))
+            chosen = _choose_sources(meta, sources, rebuild, bool(forgotten))
+            chosen = [spec for spec in chosen if spec not in forgotten]
             if live is None or rebuild or outdated:
                 summary = _build_generation(index_dir, live, chosen, strict, progress)
             else:
-                summary = _update_generation(live, meta, chosen, strict, progress)
+                summary = _update_generation(live, meta, chosen, strict, progress, forgotten)
     except OSError as exc:
         if exc.errno not in DISK_ERRORS:
             raise
@@ -242,11 +256,28 @@ def _remove_orphans(generation: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def _choose_sources(meta: IndexMeta | None, given: Iterable[SourceSpec] | None, rebuild: bool) -> list[SourceSpec]:
+def _forgotten(meta: IndexMeta | None, names: list[str]) -> list[SourceSpec]:
+    remembered = meta.sources if meta else []
+    chosen = []
+    for name in names:
+        matches = [
+            spec for spec in remembered
+            if spec.path in (name, str(Path(name).resolve())) or corpus_name(spec) == Path(name).name
+        ]
+        if not matches:
+            known = ", ".join(spec.path for spec in remembered) or "none"
+            raise UsageError(f"--forget {name!r}: not a remembered source (remembered: {known})")
+        chosen += matches
+    return chosen
+
+
+def _choose_sources(
+    meta: IndexMeta | None, given: Iterable[SourceSpec] | None, rebuild: bool, forgetting: bool = False
+) -> list[SourceSpec]:
     remembered = meta.sources if meta else []
     given = [_resolved(spec) for spec in given] if given is not None else []
     if not given:
-        if not remembered:
+        if not remembered and not forgetting:
             raise IndexProblem("no corpus given and the index remembers none; name a corpus folder or file")
         return remembered
     if rebuild:
@@ -299,14 +330,14 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
     return run.summary
 
 
-def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress) -> IndexSummary:
+def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress, forgotten=()) -> IndexSummary:
     try:
-        return _update_in_place(live, meta, sources, strict, progress)
+        return _update_in_place(live, meta, sources, strict, progress, forgotten)
     finally:
         _remove_orphans(live)  # what a cancelled or failed writer left behind
 
 
-def _update_in_place(live: Path, meta: IndexMeta, sources, strict, progress) -> IndexSummary:
+def _update_in_place(live: Path, meta: IndexMeta, sources, strict, progress, forgotten) -> IndexSummary:
     writer = None
     try:
         ix = whoosh_index.open_dir(str(live))
@@ -321,6 +352,8 @@ def _update_in_place(live: Path, meta: IndexMeta, sources, strict, progress) -> 
     run = _IndexRun(live.parent, writer, meta, existing=existing, strict=strict, progress=progress)
     try:
         run.index_sources(sources)
+        for spec in forgotten:
+            run.forget(spec)
     except BaseException:
         with contextlib.suppress(Exception):  # what it wrote is removed by _remove_orphans
             writer.cancel()
@@ -415,7 +448,14 @@ class _IndexRun:
         ignored: list[Problem] = []
         files = corpus_files([Path(spec.path)], ReadOptions(format=spec.format), ignored)
         for problem in ignored:
-            self._problem(problem)
+            known = problem.location in self.meta.ignored
+            self.summary.ignored += 1
+            self.summary.warnings += not known
+            self.progress.ignored(problem, known)
+        root = spec.path.rstrip(os.sep)
+        self.meta.ignored = sorted(
+            {path for path in self.meta.ignored if not path.startswith(root + os.sep)} | {p.location for p in ignored}
+        )
         if spec.path in self.meta.empty_sources:
             self.meta.empty_sources.remove(spec.path)
         if not files:
@@ -481,6 +521,13 @@ class _IndexRun:
                 )
             )
         self.owners[article.id] = source_file
+
+    def forget(self, spec: SourceSpec) -> None:
+        """Remove every article of a source that is no longer remembered."""
+        self._remove_vanished(spec, set())
+        root = spec.path.rstrip(os.sep)
+        self.meta.ignored = [path for path in self.meta.ignored if not path.startswith(root + os.sep)]
+        self.meta.empty_sources = [path for path in self.meta.empty_sources if path != spec.path]
 
     def _remove_vanished(self, spec: SourceSpec, present: set[str]) -> None:
         root = spec.path.rstrip(os.sep)

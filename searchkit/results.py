@@ -77,6 +77,9 @@ class Results:
     # Matches per day, month or year (timeline_unit) from the first dated match to the last, empty buckets included.
     timeline: list[TimelineBucket] = field(default_factory=list)
     timeline_unit: str | None = None
+    # The publication dates --from/--to/--on searched, and how an ambiguous numeric date was read.
+    dates_searched: tuple[date | None, date | None] | None = None
+    date_note: str | None = None
     # True when some nodes of a search cluster did not answer: the hits and counts come from the others.
     partial: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -97,6 +100,9 @@ class Results:
             "facets": self.facets,
             "timeline": {"unit": self.timeline_unit, "buckets": [bucket.to_dict() for bucket in self.timeline]},
             "suggestion": self.suggestion,
+            "dates": None if self.dates_searched is None else {
+                "from": _iso(self.dates_searched[0]), "to": _iso(self.dates_searched[1]), "note": self.date_note,
+            },
             "partial": self.partial,
         }
 

@@ -7,8 +7,9 @@ timeline, suggestions and paging are made here, the same for every engine.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from searchkit.dates import parse_period
 from searchkit.engines import Answer, Search, open_backend
 from searchkit.errors import UsageError
 from searchkit.facets import count_facets, timeline
-from searchkit.query import DateFilter, QualifierFilter, parse_query, qualifier
+from searchkit.query import DateFilter, ParsedQuery, QualifierFilter, parse_query, qualifier
 from searchkit.results import Hit, IndexStats, OfficialSummary, Results
 from searchkit.snippets import HighlightTerms, fold, make_snippet
 from searchkit.store import SourceSpec
@@ -62,6 +63,7 @@ class SearchEngine:
         column_map: dict[str, str] | None = None,
         strict: bool = False,
         progress=None,
+        forget: Iterable[str] = (),
     ):
         """Add or refresh corpus paths (no paths: every remembered source); returns an IndexSummary.
 
@@ -71,7 +73,8 @@ class SearchEngine:
 
         sources = [SourceSpec(str(p), format, dayfirst, dict(column_map or {})) for p in paths] or None
         summary = index_corpus(
-            self.index_dir, sources, rebuild=rebuild, strict=strict, trust=self.trust, progress=progress
+            self.index_dir, sources, rebuild=rebuild, strict=strict, trust=self.trust, progress=progress,
+            forget=forget,
         )
         self.refresh()
         return summary
@@ -106,24 +109,11 @@ class SearchEngine:
             raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         if limit < 1 or page < 1:
             raise UsageError("limit and page must be 1 or more")
-        options = [("official", name) for name in _names(official)] + [("source", name) for name in _names(source)]
-        if not query.strip() and not (start or end or on or options or undated):
-            raise UsageError("empty query: give words to search for, or a filter such as --official or --from")
-        parsed = parse_query(query, reference=today or date.today(), dayfirst=self.dayfirst)
-        answer = self._backend.search(
-            Search(
-                text=query,
-                tree=parsed.tree,
-                date_filters=[*parsed.date_filters, *self._option_dates(start, end, on)],
-                filters=[*parsed.filters, *(QualifierFilter((qualifier(*option),)) for option in options)],
-                undated=undated,
-                sort=sort,
-                offset=(page - 1) * limit,
-                limit=limit,
-                counts=facets,
-            )
-        )
+        parsed, request = self._request(query, start, end, on, official, source, undated, today)
+        request.sort, request.offset, request.limit, request.counts = sort, (page - 1) * limit, limit, facets
+        answer = self._backend.search(request)
         buckets, unit = timeline(answer.days) if facets else ([], None)
+        searched = self._option_dates(start, end, on)
         return Results(
             query=query,
             total=answer.total,
@@ -134,8 +124,39 @@ class SearchEngine:
             suggestion=self._backend.suggest(query) if parsed.has_words and answer.total < SUGGEST_BELOW else None,
             timeline=buckets,
             timeline_unit=unit,
+            dates_searched=(searched[0].start, searched[0].end) if searched else None,
+            date_note=self._date_note(searched, start, end, on),
             partial=answer.partial,
             warnings=answer.warnings,
+        )
+
+    def export(
+        self,
+        query: str = "",
+        *,
+        start: DateLike = None,
+        end: DateLike = None,
+        on: DateLike = None,
+        official: str | Iterable[str] | None = None,
+        source: str | Iterable[str] | None = None,
+        undated: bool = False,
+        today: date | None = None,
+    ) -> Iterator[Article]:
+        """Every article the search matches, in full, one at a time (same query and filters as search)."""
+        _parsed, request = self._request(query, start, end, on, official, source, undated, today)
+        return self._backend.matching_articles(request)
+
+    def _request(self, query, start, end, on, official, source, undated, today) -> tuple[ParsedQuery, Search]:
+        options = [("official", name) for name in _names(official)] + [("source", name) for name in _names(source)]
+        if not query.strip() and not (start or end or on or options or undated):
+            raise UsageError("empty query: give words to search for, or a filter such as --official or --from")
+        parsed = parse_query(query, reference=today or date.today(), dayfirst=self.dayfirst)
+        return parsed, Search(
+            text=query,
+            tree=parsed.tree,
+            date_filters=[*parsed.date_filters, *self._option_dates(start, end, on)],
+            filters=[*parsed.filters, *(QualifierFilter((qualifier(*option),)) for option in options)],
+            undated=undated,
         )
 
     def more_like(self, article_id: str, *, limit: int = 10, start: DateLike = None, end: DateLike = None) -> Results:
@@ -195,6 +216,10 @@ class SearchEngine:
     def stats(self) -> IndexStats:
         return self._backend.stats()
 
+    def sources(self) -> list[SourceSpec]:
+        """The sources this index remembers: what a bare `searchkit index` refreshes."""
+        return list(self._backend.meta.sources)
+
     # -- internals ----------------------------------------------------------------------------------
     def _option_dates(self, start: DateLike, end: DateLike, on: DateLike) -> list[DateFilter]:
         if on is not None:
@@ -210,6 +235,14 @@ class SearchEngine:
             raise UsageError(f"--from {first} is after --to {last}")
         return [DateFilter("published", first, last)]
 
+    def _date_note(self, searched: list[DateFilter], *values: DateLike) -> str | None:
+        """How an ambiguous numeric date (01/03/1987: January 3 or 1 March?) was read, with the range searched."""
+        if not searched or not any(isinstance(v, str) and _ambiguous_numeric(v) for v in values):
+            return None
+        first, last = searched[0].start, searched[0].end
+        order = "day first, as --dayfirst asks" if self.dayfirst else "month first; --dayfirst reads day first"
+        return f"searching {first or '…'} .. {last or '…'} ({order})"
+
     def _period(self, value: DateLike, label: str) -> tuple[date, date]:
         if isinstance(value, datetime):
             return value.date(), value.date()
@@ -219,6 +252,15 @@ class SearchEngine:
             return parse_period(str(value), reference=date.today(), dayfirst=self.dayfirst)
         except UsageError as exc:
             raise type(exc)(f"--{label}: {exc}") from None
+
+
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\s*")
+
+
+def _ambiguous_numeric(text: str) -> bool:
+    """A numeric date both of whose first numbers could be the month (dotted dates are always day first)."""
+    match = _NUMERIC_DATE.fullmatch(text)
+    return bool(match) and match.group(1) != match.group(2) and max(int(match.group(1)), int(match.group(2))) <= 12
 
 
 def _names(value: str | Iterable[str] | None) -> list[str]:

@@ -62,6 +62,7 @@ class IndexMeta:
     sources: list[SourceSpec] = field(default_factory=list)
     files: dict[str, FileState] = field(default_factory=dict)
     empty_sources: list[str] = field(default_factory=list)  # sources where no readable article was found
+    ignored: list[str] = field(default_factory=list)  # files passed over as not articles (warned about once)
     created: str = ""
     updated: str = ""
 
@@ -80,6 +81,7 @@ class IndexMeta:
             sources=[SourceSpec(**s) for s in raw.get("sources", [])],
             files={path: FileState(**state) for path, state in raw.get("files", {}).items()},
             empty_sources=raw.get("empty_sources", []),
+            ignored=raw.get("ignored", []),
             created=raw.get("created", ""),
             updated=raw.get("updated", ""),
         )

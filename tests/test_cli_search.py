@@ -104,7 +104,7 @@ def test_environment_variables_choose_index_and_corpus(tmp_path):
 def test_missing_corpus_folder_is_a_clear_error(tmp_path):
     result = run_cli("search", "FATF", "--index", str(tmp_path / "ix"), "--corpus", str(tmp_path / "nope"))
     assert result.exit_code == 2
-    assert "nope: corpus folder not found" in result.stderr
+    assert f"no corpus folder {tmp_path / 'nope'} to build one from: looked for index/ in" in result.stderr
 
 
 def test_headline_matches_outrank_body_only_matches(tmp_path):
@@ -159,6 +159,6 @@ def test_non_article_text_files_in_a_corpus_folder_are_ignored_with_a_warning(tm
     (corpus / "README.txt").write_text("About this collection\n\nThese files come from a newswire.\n")
     result = run_cli("index", str(corpus), "--index", str(tmp_path / "ix"))
     assert result.stdout.startswith("1 added, 0 updated, 0 removed, 0 unchanged, 0 skipped")
-    assert f"warning: {corpus / 'README.txt'}: no date line near the top" in result.stderr
+    assert f"warning: {corpus / 'README.txt'}: a README, licence or list, not a news article" in result.stderr
     forced = run_cli("index", str(corpus), "--format", "text", "--rebuild", "--index", str(tmp_path / "ix"))
     assert forced.stdout.startswith("2 added")

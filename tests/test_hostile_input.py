@@ -228,4 +228,4 @@ def test_oversized_articles_are_skipped_with_a_reason(tmp_path, monkeypatch):
     assert any("huge.txt" in p and "over the" in p for p in problems), problems
     assert any("feed.jsonl:1" in p and "over the" in p for p in problems), problems
     with SearchEngine(tmp_path / "index") as engine:
-        assert sorted(hit.id for hit in engine.search("wheat").hits) == ["j2", "small"]
+        assert sorted(hit.id for hit in engine.search("wheat").hits) == ["feed:j2", "small"]

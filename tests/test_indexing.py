@@ -61,18 +61,23 @@ def test_sources_are_remembered_and_new_paths_added(corpus, tmp_path):
     assert stats["per_source"] == {str(corpus): 3, str(more): 1}
 
 
-def test_duplicate_ids_are_suffixed_never_replacing_another_article(tmp_path):
+def test_ids_are_qualified_by_their_file_so_sources_never_collide(tmp_path):
     feed = tmp_path / "feed.jsonl"
     records = [{"id": "a", "headline": "First", "body": "One."}, {"id": "a", "headline": "Second", "body": "Two."}]
     feed.write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    other = tmp_path / "other.jsonl"
-    other.write_text(json.dumps({"id": "a", "headline": "Third", "body": "Three."}) + "\n")
+    other = tmp_path / "other.csv"
+    other.write_text("id,headline,body\na,Third,Three.\n")
     ix = str(tmp_path / "ix")
-    result = index(str(feed), str(other), "--index", ix)
+    result = index(str(other), str(feed), "--index", ix)
     assert summary(result).startswith("3 added")
-    assert "duplicate id 'a'" in result.stderr and "indexed as 'a~2'" in result.stderr
+    # Only a clash inside one file is left to suffix, with a warning.
+    assert result.stderr.count("duplicate id") == 1 and "indexed as 'feed:a~2'" in result.stderr
     with SearchEngine(ix) as engine:
-        assert [engine.get(i).headline for i in ("a", "a~2", "a~3")] == ["First", "Second", "Third"]
+        assert [engine.get(i).headline for i in ("feed:a", "feed:a~2", "other:a")] == ["First", "Second", "Third"]
+    # Ids never depend on what else is indexed or in what order: a rebuild from the other order keeps them.
+    index("--rebuild", str(feed), str(other), "--index", ix)
+    with SearchEngine(ix) as engine:
+        assert [engine.get(i).headline for i in ("feed:a", "feed:a~2", "other:a")] == ["First", "Second", "Third"]
     assert summary(index("--index", ix)).startswith("nothing changed")
 
 

@@ -130,10 +130,10 @@ def test_source_option_beside_official(engine):
 
 # -- metadata -------------------------------------------------------------------------------------------
 def test_metadata_from_jsonl_csv_and_reuters_is_kept(engine):
-    assert engine.get("n1").metadata == {"author": ["Roger Harrabin"], "section": ["Business"],
+    assert engine.get("news:n1").metadata == {"author": ["Roger Harrabin"], "section": ["Business"],
                                          "topic": ["economy", "budget"]}
-    assert engine.get("n2").metadata["author"] == ["Matt McGrath", "Roger Harrabin"]
-    assert engine.get("n2").metadata["topic"] == ["budget", "parliament"]
+    assert engine.get("news:n2").metadata["author"] == ["Matt McGrath", "Roger Harrabin"]
+    assert engine.get("news:n2").metadata["topic"] == ["budget", "parliament"]
     state_bank = engine.search('"State Bank" source:Articles').hits[0]
     assert state_bank.metadata == {"section": ["business"], "topic": ["banking", "rates"]}
     coffee = engine.search("BRAZIL COFFEE EXPORTS").hits[0]
@@ -150,7 +150,7 @@ def test_metadata_qualifiers_filter(engine):
 
 
 def test_show_and_json_carry_metadata(index_dir):
-    shown = run_cli("show", "n1", "--index", str(index_dir))
+    shown = run_cli("show", "news:n1", "--index", str(index_dir))
     assert "author:    Roger Harrabin" in shown.stdout and "topic:     economy, budget" in shown.stdout
     data = json.loads(run_cli("search", "author:Harrabin", "--json", "--index", str(index_dir)).stdout)
     assert {hit["metadata"]["author"][-1] for hit in data["hits"]} == {"Roger Harrabin"}

@@ -36,7 +36,7 @@ def test_named_columns_multi_line_fields_and_sources(tmp_path):
     articles, problems = read(path)
     assert problems == []
     first, second = articles
-    assert (first.id, first.headline, first.body) == ("a1", "First", "KARACHI: Line one.\nLine two.")
+    assert (first.id, first.headline, first.body) == ("news:a1", "First", "KARACHI: Line one.\nLine two.")
     assert (first.published, first.dateline, first.url) == (date(2015, 1, 1), "KARACHI", "https://example.com/1")
     assert (first.source, second.source) == (f"{path}:2", f"{path}:4")
     assert (second.body, second.url) == ("one\n\nthree", None)
@@ -125,7 +125,7 @@ def test_column_map_overrides_detection(tmp_path):
     path = write(tmp_path, "Title,Story,When,Key,Link,Place\nT,S,2015-01-01,k1,http://x,Quetta\n")
     column_map = {"headline": "Title", "body": "story", "published": "When", "id": "Key", "url": "Link"}
     (article,), _ = read(path, column_map={**column_map, "dateline": "Place"})
-    assert (article.id, article.headline, article.body, article.published) == ("k1", "T", "S", date(2015, 1, 1))
+    assert (article.id, article.headline, article.body, article.published) == ("news:k1", "T", "S", date(2015, 1, 1))
     assert (article.url, article.dateline) == ("http://x", "Quetta")
 
 
@@ -141,16 +141,24 @@ def test_a_mapped_column_is_not_also_guessed_for_another_field(tmp_path):
     [
         ("Heading,Extra", {"body": "Missing"}, "no column 'Missing' for body; columns are 'Heading', 'Extra'"),
         ("Heading,Extra", {"colour": "Heading"}, "cannot map 'colour': fields are headline, body, published"),
-        ("Section,Extra", {}, "no headline or body column among 'Section', 'Extra'"),
     ],
 )
-def test_bad_columns_raise_before_any_article(tmp_path, header, column_map, message):
+def test_bad_column_options_raise_before_any_article(tmp_path, header, column_map, message):
     path = write(tmp_path, f"{header}\nh,e\n")
     articles = read_file(path, ReadOptions(column_map=column_map))
     with pytest.raises(CorpusError, match=message) as caught:
         next(articles)
     assert str(path) in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_file_without_a_text_column_is_skipped_alone(tmp_path):
+    path = write(tmp_path, "Section,Extra\nh,e\n")
+    articles, problems = read(path)
+    assert articles == []
+    assert [p.reason for p in problems] == [
+        "no headline or body column among 'Section', 'Extra'; name one with --map body=COLUMN"
+    ]
 
 
 def test_very_large_field(tmp_path):

@@ -38,7 +38,7 @@ def test_full_record(tmp_path):
     )
     (article,), problems = read(path)
     assert problems == []
-    assert article.id == "a1"
+    assert article.id == "feed:a1"
     assert article.headline == "Sindh cuts fares"
     assert article.body == "KARACHI: The Sindh government cut fares.\nMore text."
     assert article.published == date(2015, 1, 1)
@@ -79,8 +79,8 @@ def test_ids_blank_lines_and_sources(tmp_path):
     articles, problems = read(path)
     assert problems == []
     assert [(a.id, a.source) for a in articles] == [
-        ("7", f"{path}:1"),
-        ("8", f"{path}:4"),
+        ("feed:7", f"{path}:1"),
+        ("feed:8", f"{path}:4"),
         ("feed-5", f"{path}:5"),
         ("feed-6", f"{path}:6"),
     ]

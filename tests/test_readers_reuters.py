@@ -80,7 +80,7 @@ def test_normal_record(tmp_path):
     path = write(tmp_path, normal(body=body))
     (article,), problems = read(path)
     assert problems == []
-    assert article.id == "1"
+    assert article.id == "reut2-000:1"  # NEWID qualified by its file
     assert article.headline == "BAHIA COCOA REVIEW"
     assert article.body == "Showers continued in\nthe Bahia zone & <more>.\n    Arrivals rose."
     assert article.published == date(1987, 2, 26)
@@ -93,7 +93,7 @@ def test_brief_and_unproc_records_are_kept(tmp_path):
     (brief, unproc), problems = read(path)
     assert problems == []
     assert (brief.id, brief.headline, brief.body, brief.published) == (
-        "7",
+        "reut2-000:7",
         "PLM <PLMA> UNIT ENDS MERGER TALKS",
         "",
         date(1987, 4, 7),
@@ -181,7 +181,7 @@ def test_malformed_records(tmp_path):
     truncated = '<REUTERS NEWID="9">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n<TITLE>CUT OFF'
     path = write(tmp_path, normal().replace(' NEWID="1"', ""), empty, normal(newid="4"), truncated)
     articles, problems = read(path)
-    assert [(a.id, a.source) for a in articles] == [("reut2-000-2", f"{path}:2"), ("4", f"{path}:26")]
+    assert [(a.id, a.source) for a in articles] == [("reut2-000-2", f"{path}:2"), ("reut2-000:4", f"{path}:26")]
     assert [str(p) for p in problems] == [
         f"{path}:20: no headline or body",
         f"{path}:44: record has no </REUTERS> end tag",
@@ -219,7 +219,7 @@ def test_unreadable_file(tmp_path):
 
 def test_dispatch_by_extension(tmp_path):
     (article,) = list(dispatch(write(tmp_path, normal()), ReadOptions()))
-    assert article.id == "1"
+    assert article.id == "reut2-000:1"
 
 
 def test_whole_collection():
@@ -230,7 +230,8 @@ def test_whole_collection():
             (articles if isinstance(item, Article) else problems).append(item)
     # NEWID 12793 is an UNPROC record with no text at all: the one record the collection cannot index.
     assert [str(p) for p in problems] == [f"{files[12]}:25983: no headline or body"]
-    assert sorted(int(a.id) for a in articles) == [n for n in range(1, 21579) if n != 12793]
+    assert all(a.id == f"{Path(a.source.split(':')[0]).stem}:{a.id.split(':')[1]}" for a in articles)
+    assert sorted(int(a.id.split(":")[1]) for a in articles) == [n for n in range(1, 21579) if n != 12793]
     assert all(date(1987, 2, 26) <= a.published <= date(1987, 10, 20) for a in articles)
     assert all(a.headline for a in articles)
     assert not [a.id for a in articles if a.body.lower().endswith("reuter")]

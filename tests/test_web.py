@@ -166,9 +166,9 @@ def test_article_text_is_escaped_in_html(web_site):
 
 
 def test_only_web_addresses_become_links(web_site):
-    wire = web_site.get("/article/wire-1").text
+    wire = web_site.get("/article/wires:wire-1").text
     assert '<a href="https://example.org/wire-1"' in wire
-    hostile = web_site.get("/article/wire-2").text
+    hostile = web_site.get("/article/wires:wire-2").text
     assert "javascript:alert(3)" in hostile and 'href="javascript:' not in hostile
 
 

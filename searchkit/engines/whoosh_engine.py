@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import time as clock
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,9 +16,9 @@ from datetime import date, datetime, time
 from itertools import chain
 from pathlib import Path
 
+from whoosh import collectors, scoring
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import scoring
 
 from searchkit.article import Article
 from searchkit.engines import Answer, Search, articles_per_source
@@ -39,6 +38,7 @@ from searchkit.store import (
     read_meta,
     refuse_links,
 )
+from searchkit.suggest import Speller
 
 # BM25F tuned on Reuters-21578 topics (bench/bench_relevance.py): news bodies vary in length for reasons
 # unrelated to relevance, so length normalisation is mild (B=0.2; the default 0.75 lost 0.07 MAP).
@@ -48,8 +48,6 @@ OPEN_RETRY_SECONDS = 0.05
 MORE_LIKE_TERMS = 12
 _MICROSECONDS_PER_DAY = 86_400_000_000
 _NO_DATE = 2**64 - 1  # Whoosh's column value for a document without a publication date
-_QUERY_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’-]*)")
-_OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 
 
 def _damage_reported(method):
@@ -153,13 +151,18 @@ class WhooshBackend:
         query = compile_words(search.tree, self._parser, search.text) if search.tree else wq.Every()
         docset = self._filter_set(search.date_filters, search.filters, search.undated)
         query = _within(query, docset)
-        by_date = search.sort != "relevance" or search.tree is None
-        options = {"sortedby": "published", "reverse": search.sort != "oldest"} if by_date else {}
-        # Ranking needs only the top of the list; totals, facets and the timeline come from the set of matching
-        # documents, which Whoosh lists without scoring them.
         end = search.offset + search.limit
-        results = self._searcher.search(query, limit=end, filter=docset, terms=False, **options)
-        matched = self._matching(query, docset)
+        ranking = (
+            collectors.SortingCollector("published", limit=end, reverse=search.sort != "oldest")
+            if search.sort != "relevance" or search.tree is None
+            else collectors.TopCollector(end, usequality=False, replace=0)
+        )
+        # One pass over the matches ranks them and lists them all (for totals, facets and the timeline).
+        recorder = _MatchRecorder(ranking)
+        collector = collectors.FilterCollector(recorder, docset, None) if docset else recorder
+        self._searcher.search_with_collector(query, collector)
+        results = collector.results()
+        matched = recorder.docs
         answer = Answer(
             total=len(matched),
             hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in results[search.offset : end]],
@@ -216,24 +219,13 @@ class WhooshBackend:
 
     @_damage_reported
     def suggest(self, text: str) -> str | None:
-        """The query with each word the index does not know replaced by the nearest word it does know."""
+        """The query with misspelt or rare words replaced by the nearest words the index knows well."""
         reader = self._searcher.reader()
-        changed = False
-
-        def correct(match: re.Match) -> str:
-            nonlocal changed
-            word = match.group(1)
-            folded = fold(word)
-            if word in _OPERATORS or any(reader.doc_frequency(f, folded) for f in ("body_exact", "headline_exact")):
-                return word
-            found = self._searcher.suggest("body_exact", folded, limit=1, maxdist=2)
-            if not found:
-                return word
-            changed = True
-            return found[0].capitalize() if word[:1].isupper() else found[0]
-
-        corrected = _QUERY_WORD.sub(correct, text)
-        return corrected if changed else None
+        speller = Speller(
+            lambda word: reader.doc_frequency("body_exact", word) or reader.doc_frequency("headline_exact", word),
+            lambda word: reader.doc_frequency("officials", word) > 0,
+        )
+        return speller.correct(text, fold)
 
     # -- internals ----------------------------------------------------------------------------------
     def _day_counts(self, docs: Iterable[int]) -> Counter:
@@ -329,6 +321,22 @@ class FacetColumns:
             else:
                 values.extend([default] * segment.doc_count_all())
         return values
+
+
+class _MatchRecorder(collectors.WrappingCollector):
+    """Hands every match to the ranking collector and keeps its number.
+
+    The ranking collector must see every match (no block-quality skipping, no matcher replacement), or the
+    recorded set would miss documents that cannot reach the top hits.
+    """
+
+    def prepare(self, top_searcher, q, context):
+        self.docs: list[int] = []
+        super().prepare(top_searcher, q, context)
+
+    def collect(self, sub_docnum):
+        self.docs.append(self.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
 
 
 def _within(query: wq.Query, docset: set[int] | None) -> wq.Query:

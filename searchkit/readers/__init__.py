@@ -6,6 +6,7 @@ Every reader module exposes `read_file(path: Path, options: ReadOptions) -> Iter
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,9 +45,9 @@ def format_for(path: Path, requested: str) -> str | None:
 def corpus_files(paths: Iterable[Path], options: ReadOptions, ignored: list[Problem] | None = None) -> list[Path]:
     """Every file the given paths stand for, sorted so that ids and order are stable across runs.
 
-    In a folder read with --format auto, a .txt file is taken only when it looks like a seed-format
-    article, so a corpus's README.txt or tag lists are not indexed as news; each file passed over is
-    added to `ignored` as a warning. A file named on its own is always read.
+    In a folder read with --format auto, a .txt file is taken only when it looks like a news article
+    (dated or undated), so a corpus's README.txt, licence or tag lists are not indexed as news; each file
+    passed over is added to `ignored` as a warning. A file named on its own is always read.
     """
     from searchkit.readers.text import looks_like_article
 
@@ -57,7 +58,7 @@ def corpus_files(paths: Iterable[Path], options: ReadOptions, ignored: list[Prob
         if not path.is_dir():
             files.append(path)
             continue
-        for found in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+        for found in _files_below(path, ignored):
             name = format_for(found, options.format)
             if name is None:
                 continue
@@ -69,11 +70,22 @@ def corpus_files(paths: Iterable[Path], options: ReadOptions, ignored: list[Prob
     return files
 
 
-NOT_AN_ARTICLE = "no date line near the top, so not a seed-format article; ignored (--format text indexes it)"
+NOT_AN_ARTICLE = "a README, licence or list, not a news article; ignored (--format text indexes it)"
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _files_below(folder: Path, ignored: list[Problem] | None) -> list[Path]:
+    """The files below folder, hidden ones (and those in hidden folders) left out, sorted. A folder that
+    cannot be listed is reported like an unreadable file, not passed over in silence."""
+
+    def unreadable(error: OSError) -> None:
+        if ignored is not None:
+            ignored.append(Problem(str(error.filename), f"cannot read folder: {error.strerror}"))
+
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(root, name) for name in names if not name.startswith(".")]
+    return sorted(path for path in found if path.is_file())
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:

@@ -15,9 +15,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from searchkit.article import Article, Problem
-from searchkit.errors import CorpusError
+from searchkit.errors import QUOTE_LIMIT, CorpusError, quoted
 from searchkit.readers import ReadOptions
-from searchkit.readers.jsonl import EMPTY_FILE, METADATA_NAMES, make_article, read_text, split_values
+from searchkit.readers.jsonl import EMPTY_FILE, METADATA_NAMES, make_article, read_text, record_id, split_values
 
 # Article field -> header names it is recognised by (normalised: lower case, no spaces, "_" or "-").
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -33,10 +33,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 MAP_ALIASES = {"tags": "topic", "topics": "topic", "category": "section", "byline": "author"}
 MAP_FIELDS = (*COLUMNS, *MAP_ALIASES)
 DELIMITERS = ",;\t|"
-FIELD_SIZE_LIMIT = 2**31 - 1  # bodies of several MB in one cell; the default 128 KiB is too small
+# Hostile files cost only themselves, in bounded memory: a first line over HEADER_LIMIT_BYTES (without a
+# line break) is not a header and the file is skipped before it is read whole; a header of more columns than
+# MAX_COLUMNS is refused; a field over FIELD_SIZE_LIMIT (bodies of several MB are fine) skips its record.
+HEADER_LIMIT_BYTES = 64 * 1024
+MAX_COLUMNS = 1_000
+FIELD_SIZE_LIMIT = 8 * 2**20
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
+    too_long = _first_line_too_long(path)
+    if too_long:
+        yield too_long
+        return
     text = read_text(path)
     if isinstance(text, Problem):
         yield text
@@ -44,17 +53,32 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
     csv.field_size_limit(FIELD_SIZE_LIMIT)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next((row for row in reader if any(cell.strip() for cell in row)), None)
+    try:
+        header = next((row for row in reader if any(cell.strip() for cell in row)), None)
+    except csv.Error as exc:
+        yield Problem(str(path), f"unreadable header: {exc}")
+        return
     if header is None:
         yield Problem(str(path), EMPTY_FILE)
         return
+    if len(header) > MAX_COLUMNS:
+        yield Problem(str(path), f"header has {len(header):,} columns, over the limit of {MAX_COLUMNS:,}; not a "
+                                 f"corpus file: {_shown(header)}")
+        return
     columns = find_columns(path, header, options.column_map)
+    if "headline" not in columns and "body" not in columns:
+        yield Problem(str(path), f"no headline or body column among {_shown(header)}; name one with --map body=COLUMN")
+        return
     swallowed = _unclosed_quote_record(text, delimiter)
     rows = records = 0
     start = reader.line_num + 1
-    for row in reader:
+    for row in _rows(reader):
         rows += 1
         line, start = start, reader.line_num + 1
+        if isinstance(row, csv.Error):
+            records += 1
+            yield Problem(f"{path}:{line}", f"unreadable record: {row}")
+            continue
         if not any(cell.strip() for cell in row):
             continue  # ",,," rows: spreadsheet padding, not records
         records += 1
@@ -68,7 +92,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
             yield from make_article(
                 path,
                 line,
-                id=fields.pop("id", "").strip() or f"{path.stem}-{rows}",
+                id=record_id(path, fields.pop("id", ""), rows),
                 options=options,
                 metadata=metadata,
                 **fields,
@@ -77,10 +101,43 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
         yield Problem(str(path), "no records after the header")
 
 
+def _first_line_too_long(path: Path) -> Problem | None:
+    """A file whose first line runs past HEADER_LIMIT_BYTES, found without reading the rest of it."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(HEADER_LIMIT_BYTES + 1)
+    except OSError:
+        return None  # read_text reports it
+    if len(start) <= HEADER_LIMIT_BYTES or b"\n" in start.lstrip(b"\r\n"):
+        return None
+    return Problem(str(path), f"first line is over {HEADER_LIMIT_BYTES // 1024} KB long; not a CSV header")
+
+
+def _rows(reader) -> Iterator[list[str] | csv.Error]:
+    """The reader's rows; a record it cannot read (a field over the size limit) comes as its csv.Error, and
+    reading goes on with the next line."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield exc
+
+
+def _shown(header: Sequence[str]) -> str:
+    """Column names for a message, cut to about QUOTE_LIMIT characters."""
+    shown = ", ".join(repr(name) for name in header[:MAX_COLUMNS])
+    if len(shown) <= QUOTE_LIMIT:
+        return shown
+    return f"{shown[:QUOTE_LIMIT]}... ({len(header):,} columns)"
+
+
 def find_columns(path: Path, header: Sequence[str], column_map: Mapping[str, str]) -> dict[str, int]:
-    """Article field -> column index; CorpusError when a mapped column is missing or no text column is found."""
+    """Article field -> column index (none for headline and body when no column is found); CorpusError when
+    a mapped column is missing."""
     normalised = [_normal(name) for name in header]
-    shown = ", ".join(repr(name) for name in header)
+    shown = _shown(header)
     columns: dict[str, int] = {}
     for field, name in column_map.items():
         field = MAP_ALIASES.get(field, field)
@@ -91,7 +148,7 @@ def find_columns(path: Path, header: Sequence[str], column_map: Mapping[str, str
         elif _normal(name) in normalised:
             columns[field] = normalised.index(_normal(name))
         else:
-            raise CorpusError(f"{path}: no column {name!r} for {field}; columns are {shown}")
+            raise CorpusError(f"{path}: no column {quoted(name)} for {field}; columns are {shown}")
     for field, names in COLUMNS.items():
         if field not in columns:
             # A column --map gave to one field is not guessed for another.
@@ -99,8 +156,6 @@ def find_columns(path: Path, header: Sequence[str], column_map: Mapping[str, str
             found = [index for index in found if index not in columns.values()]
             if found:
                 columns[field] = found[0]
-    if "headline" not in columns and "body" not in columns:
-        raise CorpusError(f"{path}: no headline or body column among {shown}; name one with --map body=COLUMN")
     return columns
 
 

@@ -116,11 +116,19 @@ def _read_line(line: str, path: Path, number: int, options: ReadOptions) -> Iter
     yield from make_article(
         path,
         number,
-        id=fields.pop("id", "").strip() or f"{path.stem}-{number}",
+        id=record_id(path, fields.pop("id", ""), number),
         options=options,
         metadata=metadata,
         **fields,
     )
+
+
+def record_id(path: Path, own: str, number: int) -> str:
+    """An article's id: its record's own id qualified by the file it came from (`reut2-000:44`, `feed:a1`),
+    else `<file stem>-<line or row>`. Ids from different files never collide and never depend on what
+    else is indexed, so an article keeps its id from run to run."""
+    own = own.strip()
+    return f"{path.stem}:{own}" if own else f"{path.stem}-{number}"
 
 
 def split_values(name: str, text: str) -> list[str]:

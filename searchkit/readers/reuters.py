@@ -23,7 +23,7 @@ from pathlib import Path
 
 from searchkit.article import Article, Problem
 from searchkit.readers import ReadOptions
-from searchkit.readers.jsonl import make_article, read_text
+from searchkit.readers.jsonl import make_article, read_text, record_id
 
 TAG_LISTS = ("TOPICS", "PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES")
 # Tag lists kept as article metadata (COMPANIES is empty throughout the collection).
@@ -31,11 +31,7 @@ METADATA_TAGS = {"TOPICS": "topic", "PLACES": "place", "PEOPLE": "person", "ORGS
 OPEN, CLOSE = "<REUTERS", "</REUTERS>"
 
 _NEWID = re.compile(r'\bNEWID="(\d+)"')
-_TEXT = re.compile(r"<TEXT\b([^>]*)>(.*?)</TEXT>", re.S)
 _TEXT_TYPE = re.compile(r'\bTYPE="(\w+)"')
-_ELEMENTS = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("DATE", "TITLE", "DATELINE", "BODY")}
-_TAG_LISTS = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in TAG_LISTS}
-_D = re.compile(r"<D>(.*?)</D>", re.S)
 # Transmission codes (&#2; start of text, &#3; end, &#5;, &#22;, &#31;, &#127;) that are not text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The wire signature closing a body: "Reuter", "REUTER...", "reuter^M" (a literal caret-M), now and then twice.
@@ -54,7 +50,7 @@ _MONTHS = {
 class ReutersRecord:
     """One `<REUTERS>` record, text cleaned (entities read, control codes and the signature dropped)."""
 
-    newid: str
+    newid: str  # "" when the record has no NEWID
     line: int  # where `<REUTERS` opens, counting from 1
     date: str  # as written, e.g. "26-FEB-1987 15:01:01.79"
     title: str
@@ -84,7 +80,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
         yield from make_article(
             path,
             item.line,
-            id=item.newid,
+            id=record_id(path, item.newid, item.line),
             options=options,
             headline=item.title,
             body=item.body,
@@ -114,12 +110,11 @@ def _scan(text: str, path: Path) -> Iterator[ReutersRecord | Problem]:
 
 def _record(chunk: str, path: Path, line: int) -> ReutersRecord:
     newid = _NEWID.search(chunk[: chunk.find(">")])
-    text = _TEXT.search(chunk)
-    text_type = _TEXT_TYPE.search(text.group(1)) if text else None
+    attributes, inner, _end = _first(chunk, "TEXT", with_attributes=True) or ("", "", 0)
+    text_type = _TEXT_TYPE.search(attributes)
     kind = text_type.group(1).upper() if text_type else "NORM"
-    inner = text.group(2) if text else ""
     return ReutersRecord(
-        newid=newid.group(1) if newid else f"{path.stem}-{line}",
+        newid=newid.group(1) if newid else "",
         line=line,
         date=_element(chunk, "DATE"),
         title=_element(inner, "TITLE"),
@@ -130,14 +125,44 @@ def _record(chunk: str, path: Path, line: int) -> ReutersRecord:
     )
 
 
+def _first(chunk: str, name: str, with_attributes: bool = False, position: int = 0) -> tuple[str, str, int] | None:
+    """(attributes, content, where its end tag ends) of the first `<NAME ...>...</NAME>` from position, by
+    plain string search. A lazy regex would rescan to the end of the record for every unclosed tag
+    (quadratic); this reads it once: if the first opening tag has no end tag after it, no later one has."""
+    opener, closer = f"<{name}", f"</{name}>"
+    while (start := chunk.find(opener, position)) >= 0:
+        after = position = start + len(opener)
+        if with_attributes:
+            if after < len(chunk) and (chunk[after].isalnum() or chunk[after] == "_"):
+                continue  # a longer tag name (<TEXTS>), not this one
+            bracket = chunk.find(">", after)
+            if bracket < 0:
+                return None
+        elif chunk.startswith(">", after):
+            bracket = after
+        else:
+            continue
+        end = chunk.find(closer, bracket + 1)
+        return (chunk[after:bracket], chunk[bracket + 1 : end], end + len(closer)) if end >= 0 else None
+    return None
+
+
+def _all(chunk: str, name: str) -> Iterator[str]:
+    """The content of each `<NAME>...</NAME>` in turn (linear, like _first)."""
+    position = 0
+    while (found := _first(chunk, name, position=position)) is not None:
+        yield found[1]
+        position = found[2]
+
+
 def _element(chunk: str, name: str) -> str:
-    match = _ELEMENTS[name].search(chunk)
-    return _clean(match.group(1)).strip() if match else ""
+    found = _first(chunk, name)
+    return _clean(found[1]).strip() if found else ""
 
 
 def _tag_values(chunk: str, name: str) -> list[str]:
-    match = _TAG_LISTS[name].search(chunk)
-    return [_clean(value).strip() for value in _D.findall(match.group(1))] if match else []
+    found = _first(chunk, name)
+    return [_clean(value).strip() for value in _all(found[1], "D")] if found else []
 
 
 def _clean(text: str) -> str:

@@ -26,6 +26,14 @@ DATELINE = re.compile(r"^(?:[a-z]+>)?([A-Z][A-Za-z'\-]*(?:[ /][A-Z][A-Za-z'\-]*)
 
 SNIFF_BYTES = 4096
 SNIFF_LINES = 3  # page date, headline, publication date
+# Files that sit beside corpora and are never news (README.txt, LICENSE.txt, ...).
+NOT_ARTICLE_NAMES = {
+    "readme", "license", "licence", "copying", "notice", "changelog", "changes", "history", "authors",
+    "contributors", "install", "todo", "manifest", "requirements",
+}
+MAX_HEADLINE_CHARS = 300
+SHORT_LINE_WORDS = 5
+LIST_SHARE = 0.6  # when this share of the lines after the first is short, the file is a list, not prose
 
 
 def _lines(text: str) -> list[str]:
@@ -35,8 +43,9 @@ def _lines(text: str) -> list[str]:
 
 
 def looks_like_article(path: Path) -> bool:
-    """A date line among the first few lines marks the seed format; unreadable, empty or binary files
-    count as articles so that the reader reports what is wrong with them."""
+    """Whether a .txt file in a corpus folder is a news article (dated or not) rather than a README, a
+    licence or a list. Unreadable, empty or binary files count as articles so that the reader
+    reports what is wrong with them."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES)
@@ -45,7 +54,13 @@ def looks_like_article(path: Path) -> bool:
     if not head.strip() or looks_binary(head):
         return True
     lines = [line for line in _lines(decode(head)) if line]
-    return any(is_date_line(line) for line in lines[:SNIFF_LINES])
+    if any(is_date_line(line) for line in lines[:SNIFF_LINES]):
+        return True
+    if path.stem.lower().split(".")[0] in NOT_ARTICLE_NAMES or len(lines) < 2:
+        return False
+    # A headline, then prose; tag lists, tables of contents and category lists are mostly short lines.
+    short = sum(1 for line in lines[1:] if len(line.split()) < SHORT_LINE_WORDS)
+    return len(lines[0]) <= MAX_HEADLINE_CHARS and short < LIST_SHARE * (len(lines) - 1)
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
