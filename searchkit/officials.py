@@ -100,7 +100,25 @@ _GOVERNMENT_SIGNALS = _wordset(
     """ministry minister government federal reserve fed central council committee commission senate house
     congress parliament cabinet department state treasury national assembly embassy party republican
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
-    efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon"""
+    efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court justice
+    courts tribunal judiciary police army navy military revenue bureau municipal metropolitan cantonment
+    unicef unesco undp unhcr unep wfp iaea unctad"""
+)
+# Political parties are public bodies ("Pakistan Tehreek-e-Insaf (PTI)"): words of their names.
+_PARTY_WORDS = _wordset(
+    """league movement tehreek tehrik tehreek-e-insaf tehrik-e-insaf insaf jamaat jamaat-e-islami jamiat
+    jamiat-ulema-e-islam awami qaumi muttahida janata dal samajwadi"""
+)
+# Words that make a spelt-out body public when nothing else says so ("Overseas Economic Cooperation Fund",
+# "International Sugar Organization", "Economic Planning Unit", "... Conservation Service").
+_PUBLIC_BODY_WORDS = _wordset(
+    """service fund unit organization organisation international cooperation co-operation planning programme
+    program"""
+)
+# A bank is a firm unless one of these makes it a public one ("State Bank of Pakistan", "World Bank").
+_PUBLIC_BANK_WORDS = _wordset(
+    """state central reserve national federal world development asian african european investment people export
+    import export-import negara"""
 )
 _HONORIFICS = {
     "mr": "", "mrs": "", "ms": "", "miss": "", "mme": "", "mlle": "", "dr": "", "sir": "", "dame": "",
@@ -168,8 +186,12 @@ _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assi
 # Private bodies whose officers are not officials of the country named in the body's name.
 _PRIVATE_BODIES = _wordset(
     """association associations chamber chambers club manufacturers exporters importers producers growers
-    dealers distributors transporters merchants retailers employers"""
+    dealers distributors transporters merchants retailers employers consumer consumers traders foundation
+    ngo"""
 )
+_CONSUMER_WORDS = _wordset("consumer consumers")
+# Public bodies a consumer word may sit in ("Bureau of Consumer Protection"), unlike "National Consumers Union".
+_PUBLIC_NOUNS = _wordset("ministry department bureau authority commission agency council committee court")
 # Offices a company has: "<Company> spokesman", "<Company> boss", "Rolm's president".
 _COMPANY_OFFICES = _wordset("spokesman spokeswoman spokesperson boss president vice-president")
 # A head after these words is a job, not an office ("film director", "head of Asian research").
@@ -304,6 +326,8 @@ class _Tokens:
     headline_country: str = ""  # the one country the headline names, if any
     # acronym -> words of the name it was defined for: "Pakistan American Business Association (PABA)"
     acronyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # acronyms the text spells out as a body with no public word: "Karachi Transport Ittehad (KTI)"
+    private_acronyms: set[str] = field(default_factory=set)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -445,7 +469,8 @@ def _tokenise(text: str) -> _Tokens:
     return toks
 
 
-_KIND_WORDS = _GOVERNMENT_SIGNALS | _PRIVATE_BODIES | (_COMPANY_MARKERS - _FIRM_WORDS)
+_KIND_WORDS = (_GOVERNMENT_SIGNALS | _PARTY_WORDS | _PRIVATE_BODIES | (_COMPANY_MARKERS - _FIRM_WORDS)
+               | _PUBLIC_BANK_WORDS | {"bank"})
 
 
 def _define_acronyms(toks: _Tokens) -> None:
@@ -457,7 +482,14 @@ def _define_acronyms(toks: _Tokens) -> None:
             while start > max(0, i - 10) and labels[start - 1] in (_NAME, _ORG, _DESC, _CONNECT, _HEAD):
                 start -= 1
             # the words that tell a public body from a private one ("Securities" names no firm in "SEC")
-            toks.acronyms[words[i]] = frozenset(words[k].casefold() for k in range(start, i - 1)) & _KIND_WORDS
+            spelt = [words[k] for k in range(start, i - 1)]
+            toks.acronyms[words[i]] = frozenset(word.casefold() for word in spelt) & _KIND_WORDS
+            capitalised = [word for word in spelt if word[0].isupper()]
+            # "them (USDA)" spells nothing out; "Brazilian Coffee Institute (IBC)" names a country's body
+            folded = {word.casefold() for word in capitalised}
+            if (len(capitalised) >= 2 and capitalised[0][0] == words[i][0] and not _public(folded)
+                    and not folded & (_PUBLIC_BODY_WORDS | _COUNTRIES.keys())):
+                toks.private_acronyms.add(words[i])
 
 
 def _headline_country(toks: _Tokens) -> str:
@@ -653,7 +685,10 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     keys = {words[idx].casefold() for idx in region}
     for idx in region:
         keys |= toks.acronyms.get(words[idx], frozenset())
-    private = bool(keys & (_COMPANY_MARKERS | _PRIVATE_BODIES))
+    # "Chase Manhattan bank", "Bank of America" are firms; "Bank of Greece", a bare "bank president" may
+    # be a central bank's
+    private = _private(keys) or ("bank" in keys and not _public(keys) and any(
+        labels[idx] == _NAME or words[idx].casefold() in ("america", "american") for idx in region))
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
     # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
     def in_body(at: int) -> bool:
@@ -705,7 +740,7 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             parts.append(word)
     title = " ".join(parts)
     # a country after a name is part of a firm's name ("Managing Director Maxus Pakistan", "Nestlé Pakistan")
-    governmental = bool(keys & _GOVERNMENT_SIGNALS) or any(
+    governmental = _public(keys) or any(
         country[idx] and not (idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1]) for idx in region)
     first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
     company_voice = (bool(prefix) and all(labels[idx] == _NAME for idx in prefix) and not governmental
@@ -714,9 +749,31 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         kind = "government"
     elif private or company_voice or (keys & _CORPORATE_SIGNALS and not governmental):
         kind = "corporate"
-    else:
+    elif governmental:
         kind = "government"
+    elif _named_private(toks, title_part):
+        kind = "corporate"
+    else:
+        kind = ""  # no cue either way: the caller looks at what follows the office
     return title, affiliation, kind
+
+
+def _public(keys: set[str] | frozenset[str]) -> bool:
+    return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS)) or ("bank" in keys and bool(keys & _PUBLIC_BANK_WORDS))
+
+
+def _private(keys: set[str] | frozenset[str]) -> bool:
+    """Company or private-body words: "AKD Securities", "Consumer Organisation"."""
+    # a word of a firm's name ("Capital", "Services") gives way to a public one ("Capital Development Authority",
+    # "Bureau of Consumer Protection")
+    return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
+        keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS)
+
+
+def _named_private(toks: _Tokens, title_part: list[int]) -> bool:
+    """Does the office belong to a body the text spells out with no public word ("Karachi Transport Ittehad
+    (KTI)" -> "KTI President")? An acronym left unexplained ("CIA Director") stays public."""
+    return any(toks.words[idx] in toks.private_acronyms for idx in title_part)
 
 
 def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
@@ -798,6 +855,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
 
     def add(name: list[int], region: list[int], fallback_affiliation: str = "") -> None:
         title, affiliation, kind = _describe(toks, region)
+        if not kind:
+            kind = "corporate" if region[0] > name[-1] and _private_body_follows(toks, region[-1] + 1) else "government"
         affiliation = affiliation or fallback_affiliation
         keys = {words[idx].casefold() for idx in region}
         if not keys & _GOVERNMENT_HEADS and any(words[idx] in _NOT_OFFICES for idx in region):
@@ -935,6 +994,25 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 add(name, nxt[:_MAX_TITLE_TOKENS], affiliation_at(nxt))
                 used_titles.add(nxt[0])
     return out
+
+
+# Words that may continue an office after its title run: "..., Head of Communication and Marketing Services
+# for Nestlé Pakistan", "Director, Head of Equity Operations AKD Securities".
+_OFFICE_CONTINUERS = {"and", "&", "of", "for", "at", "in", "the", ",", "-", "–"}
+_CONTINUATION_TOKENS = 12
+
+
+def _private_body_follows(toks: _Tokens, at: int) -> bool:
+    """Does the office written after a name go on to a private body before the clause ends?"""
+    words, keys = toks.words, set()
+    for idx in range(at, min(at + _CONTINUATION_TOKENS, len(words))):
+        word = words[idx]
+        if not (word[0].isupper() or word in _OFFICE_CONTINUERS):
+            break
+        keys.add(word.casefold())
+        keys |= toks.acronyms.get(word, frozenset())
+    keys.discard("division")  # a division may be a ministry's ("Price Support Division") or a firm's
+    return _private(keys) and not _public(keys)
 
 
 @dataclass
