@@ -447,14 +447,19 @@ class _IndexRun:
     def _files_of(self, spec: SourceSpec) -> list[Path]:
         ignored: list[Problem] = []
         files = corpus_files([Path(spec.path)], ReadOptions(format=spec.format), ignored)
+        passed_over = [problem for problem in ignored if not problem.skipped]  # not articles: said once
         for problem in ignored:
+            if problem.skipped:  # an unreadable folder is a skip, reported every run
+                self._problem(problem)
+                continue
             known = problem.location in self.meta.ignored
             self.summary.ignored += 1
             self.summary.warnings += not known
             self.progress.ignored(problem, known)
         root = spec.path.rstrip(os.sep)
         self.meta.ignored = sorted(
-            {path for path in self.meta.ignored if not path.startswith(root + os.sep)} | {p.location for p in ignored}
+            {path for path in self.meta.ignored if not path.startswith(root + os.sep)}
+            | {problem.location for problem in passed_over}
         )
         if spec.path in self.meta.empty_sources:
             self.meta.empty_sources.remove(spec.path)
