@@ -40,11 +40,15 @@ def enrich_batch(articles: list[Article]) -> list[Enrichment]:
     return [(done.officials, done.mentioned) for done in map(enrich, articles)]
 
 
-def _worker_setup() -> None:
+def _worker_setup(parent: int) -> None:
     """A worker dies with its parent (even one killed by SIGKILL) and leaves Ctrl-C to it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):  # not Linux: the parent's shutdown still ends it
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    # A parent killed between the fork and the prctl above sends no signal: such an orphan would wait for
+    # work forever, holding the indexer's stderr open (seen under load as a killed run that never ended).
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 class Enricher:
@@ -86,7 +90,7 @@ class Enricher:
                 yield enrich(article), payload
             return
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(self.workers, initializer=_worker_setup)
+            self.pool = ProcessPoolExecutor(self.workers, initializer=_worker_setup, initargs=(os.getpid(),))
         try:
             future = self.pool.submit(enrich_batch, [article for article, _payload in batch])
         except BrokenProcessPool:
