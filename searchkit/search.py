@@ -167,6 +167,8 @@ class SearchEngine:
             total=answer.total,
             hits=[_hit(article, score, answer.highlight, True) for article, score in answer.hits],
             limit=limit,
+            partial=answer.partial,
+            warnings=answer.warnings,
         )
 
     def get(self, article_id: str) -> Article:
