@@ -83,8 +83,9 @@ def round_ratios(result: dict, groups: dict[str, list[int]]) -> dict[str, float]
         "typo p50 / right-spelling p50": p50(sk, groups["typo"]) / p50(sk, groups["typo-right"]),
         "date-filtered p50 / same text unfiltered": p50(sk, groups["date-filtered"]) / p50(sk, unfiltered),
         "official-filtered p50 / same words unfiltered": p50(sk, groups["official-filtered"]) / p50(sk, groups["word"]),
-        "cold start vs python+FTS5 script": cold[COLD_NAMES[SEARCHKIT]] / cold[COLD_NAMES[FTS5]],
     }
+    if COLD_NAMES[FTS5] in cold:
+        ratios["cold start vs python+FTS5 script"] = cold[COLD_NAMES[SEARCHKIT]] / cold[COLD_NAMES[FTS5]]
     if raw is not None:
         ratios = {
             "warm p50 vs raw Whoosh": p50(sk, every) / p50(raw, every),
