@@ -147,6 +147,11 @@ QUERIES = [
     "trade date:[2018-03-01 TO 2018-04-30]",
     "prices date:>=2019",
     "mentioned:2018", "NOT wheat",
+    "(wheat -corn)",
+    "budget (plans -opposition)",
+    "trade (wheat -corn)",
+    "(oil -(gas OR sanctions)) OR coffee",
+    "+prices (wheat -chicago)",
 ]
 OPTION_SEARCHES = [
     {"query": "", "start": "2018", "end": "2018"},
@@ -257,7 +262,7 @@ def test_hostile_text_is_searched_as_words_never_as_sphinx_syntax(engines, query
     assert sphinx.stats().articles == len(ARTICLES)
 
 
-@pytest.mark.parametrize("query", ["colour:red", "x" * 2001, "wheat date:someday", "headline:the"])
+@pytest.mark.parametrize("query", ["colour:red", 'colour:"red"', "x" * 2001, "wheat date:someday", "headline:the"])
 def test_bad_queries_get_the_same_one_line_error(engines, query):
     whoosh, sphinx = engines
     with pytest.raises(SearchkitError) as from_whoosh:
