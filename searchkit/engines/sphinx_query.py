@@ -93,7 +93,7 @@ def weighted_words(words: list[tuple[str, float]], field_name: str) -> tuple[str
     boost, `word^0.5`), and what snippets should mark."""
     terms = HighlightTerms()
     kept = [(word, weight) for word, weight in words if _TOKEN.fullmatch(word)]
-    terms.stems.update(stem(word) for word, _weight in kept)
+    terms.words.update(word for word, _weight in kept)  # the engine names their stems with the page's words
     alternatives = " | ".join(f"{word}^{max(weight, 0.0001):.4f}" for word, weight in kept)
     return (f"@{field_name} ({alternatives})" if kept else NO_ARTICLE), terms
 
