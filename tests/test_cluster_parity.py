@@ -233,6 +233,18 @@ def test_facets_paging_snippets_and_show_match(engines):
     assert sphinx.stats().size_bytes > 0
 
 
+def test_snippets_mark_the_same_stemmed_words_on_both_engines(engines):
+    # Each engine names its own stems for the page's words (Sphinx through CALL KEYWORDS): `exporting`
+    # finds and marks `exports`; the stop word `the` in a query marks nothing.
+    whoosh, sphinx = engines
+    for query, words in (("exporting", {"exports"}), ("harvests begin", {"harvest"}),
+                         ("the sanctions", {"sanctions"})):
+        expected, found = whoosh.search(query), sphinx.search(query)
+        marked = {hit.id: [hit.snippet[s:e].lower() for s, e in hit.highlights] for hit in expected.hits}
+        assert {hit.id: [hit.snippet[s:e].lower() for s, e in hit.highlights] for hit in found.hits} == marked
+        assert set().union(*marked.values()) == words, query
+
+
 def test_did_you_mean_on_both_engines(engines):
     whoosh, sphinx = engines
     for typo, meant in (("Erdgan", "Erdogan"), ("harvst festival", "harvest festival")):
