@@ -201,10 +201,10 @@ class WhooshBackend:
         docnum = self._docnum(article_id)
         body = self._searcher.stored_fields(docnum).get("body", "")
         docset = self._filter_set(date_filters, [], False)
-        hits = self._searcher.more_like(
-            docnum, "body", text=body, top=limit, numterms=MORE_LIKE_TERMS, filter=docset
-        ) if docset != set() else []
-        key_terms = self._searcher.key_terms_from_text("body", body, numterms=MORE_LIKE_TERMS)
+        # Whoosh's more_like, with the key terms worked out once for both the search and the highlighting.
+        key_terms = self._searcher.key_terms_from_text("body", body, numterms=MORE_LIKE_TERMS, normalize=False)
+        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms])
+        hits = self._searcher.search(query, limit=limit, filter=docset, mask={docnum}) if docset != set() else []
         return Answer(
             total=len(hits),
             hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in hits],
