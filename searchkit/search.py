@@ -167,6 +167,8 @@ class SearchEngine:
             total=answer.total,
             hits=self._hits(answer, True),
             limit=limit,
+            partial=answer.partial,
+            warnings=answer.warnings,
         )
 
     def get(self, article_id: str) -> Article:

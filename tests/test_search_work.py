@@ -175,17 +175,3 @@ def test_a_plain_search_loads_only_what_it_uses(engine):
     assert not (loaded["api"] | loaded["cli"]) & NOT_FOR_A_PLAIN_SEARCH
     assert "click" in loaded["cli"] and not {"click", "searchkit.readers", "searchkit.display"} & loaded["api"]
 
-
-def test_more_like_works_out_the_key_terms_once_and_finds_what_whoosh_finds(engine, monkeypatch):
-    searcher = engine._backend._searcher
-    article_id = engine.search("wheat harvest").hits[0].id
-    docnum = searcher.document_number(id=article_id)
-    expected = [(searcher.stored_fields(hit.docnum)["id"], hit.score) for hit in
-                searcher.more_like(docnum, "body", text=searcher.stored_fields(docnum)["body"], top=8, numterms=12)]
-    calls = []
-    original = searcher.key_terms_from_text
-    monkeypatch.setattr(searcher, "key_terms_from_text", lambda *a, **k: calls.append(a) or original(*a, **k))
-    similar = engine.more_like(article_id, limit=8)
-    assert len(calls) == 1
-    assert [(hit.id, hit.score) for hit in similar.hits] == expected and article_id not in {h.id for h in similar.hits}
-    assert all(hit.highlights for hit in similar.hits)

@@ -30,6 +30,7 @@ from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, Usag
 from searchkit.facets import count_facets
 from searchkit.query import DateFilter, QualifierFilter
 from searchkit.results import IndexStats
+from searchkit.similar import key_terms
 from searchkit.snippets import fold
 from searchkit.store import (
     REBUILD_HINT,
@@ -46,7 +47,6 @@ from searchkit.store import (
 WEIGHTING = scoring.BM25F(B=0.2, K1=1.6, headline_B=0.3)
 OPEN_ATTEMPTS = 3
 OPEN_RETRY_SECONDS = 0.05
-MORE_LIKE_TERMS = 12
 _MICROSECONDS_PER_DAY = 86_400_000_000
 _NO_DATE = 2**64 - 1  # Whoosh's column value for a document without a publication date
 
@@ -197,18 +197,24 @@ class WhooshBackend:
 
     @_damage_reported
     def more_like(self, article_id: str, limit: int, date_filters: list[DateFilter]) -> Answer:
-        """Articles similar to one article (by its most distinctive body words)."""
+        """Articles similar to one article: its key body terms (searchkit.similar), searched as a weighted OR."""
         docnum = self._docnum(article_id)
+        reader = self._searcher.reader()
+        body_field = reader.schema["body"]
         body = self._searcher.stored_fields(docnum).get("body", "")
+        article_terms = Counter()
+        for text, _frequency, weight, _value in body_field.index(body):
+            article_terms[body_field.from_bytes(text)] += weight
+        terms = key_terms(article_terms, {term: reader.frequency("body", term) for term in article_terms},
+                          reader.doc_count_all())
+        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in terms])
         docset = self._filter_set(date_filters, [], False)
-        # Whoosh's more_like, with the key terms worked out once for both the search and the highlighting.
-        key_terms = self._searcher.key_terms_from_text("body", body, numterms=MORE_LIKE_TERMS, normalize=False)
-        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms])
-        hits = self._searcher.search(query, limit=limit, filter=docset, mask={docnum}) if docset != set() else []
+        hits = (self._searcher.search(query, limit=limit, filter=docset, mask={docnum})
+                if terms and docset != set() else [])
         return Answer(
             total=len(hits),
             hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in hits],
-            highlight=highlight_terms(wq.Or([wq.Term("body", term) for term, _weight in key_terms])),
+            highlight=highlight_terms(query),
         )
 
     @_damage_reported
