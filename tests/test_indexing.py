@@ -7,11 +7,15 @@ import os
 import pty
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from searchkit import SearchEngine
+from searchkit.engines.whoosh_schema import EXACT, STEMMED, build_schema, exact_word, phrase_terms
 from tests.conftest import run_cli, shared_corpus, write_seed_article
 
 
@@ -183,3 +187,23 @@ def test_a_terminal_gets_a_progress_bar_and_a_pipe_does_not(corpus, tmp_path):
     assert b"indexing files" in shown and b"3/3" in shown and b"3 articles" in shown
     piped = run_cli("index", str(corpus), "--rebuild", "--index", str(tmp_path / "ix"))
     assert "indexing files" not in piped.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@example("Interest RATES, rates and the rate of Rates: Erdoğan's ERDOGAN")
+@given(st.text(max_size=80) | st.text(alphabet="aAeÉéİıßŞ *.'-,1x\n", max_size=80))
+def test_each_word_is_analysed_once_into_the_stems_it_ranks_by_and_the_exact_forms_phrases_need(text):
+    """headline/body hold in one field what the stemmed and the unstemmed analyzers each find, so ranking
+    (stem counts, field length) and phrases (exact forms at their positions) are what both gave."""
+    field = build_schema()["body"]
+    postings = {term.decode(): (freq, weight, field.format.decode_positions(value))
+                for term, freq, weight, value in field.index(text)}
+    stems = Counter(token.text for token in STEMMED(text))
+    assert {term: weight for term, (_freq, weight, _positions) in postings.items() if _freq} == stems
+    assert sum(freq for freq, _weight, _positions in postings.values()) == sum(stems.values())  # BM25 length
+    exact = [(token.pos, token.text) for token in EXACT(text, positions=True)]
+    terms = phrase_terms(text)
+    assert [exact_word(term) for term in terms] == [word for _pos, word in exact]
+    for (position, _word), term in zip(exact, terms, strict=True):
+        assert position in postings[term][2]
+    assert sum(len(positions) for _freq, _weight, positions in postings.values()) == len(exact)

@@ -16,14 +16,21 @@ from datetime import date, datetime, time
 from itertools import chain
 from pathlib import Path
 
-from whoosh import collectors, scoring
+from whoosh import classify, collectors, scoring
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from searchkit.article import Article
 from searchkit.engines import Answer, Search, articles_per_source
 from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
-from searchkit.engines.whoosh_schema import FACET_COLUMNS, SCHEMA_VERSION, facet_values, to_article
+from searchkit.engines.whoosh_schema import (
+    FACET_COLUMNS,
+    SCHEMA_VERSION,
+    exact_term,
+    facet_values,
+    ranked_terms,
+    to_article,
+)
 from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError, quoted
 from searchkit.facets import count_facets
 from searchkit.query import DateFilter, QualifierFilter
@@ -187,10 +194,12 @@ class WhooshBackend:
         docnum = self._docnum(article_id)
         body = self._searcher.stored_fields(docnum).get("body", "")
         docset = self._filter_set(date_filters, [], False)
-        hits = self._searcher.more_like(
-            docnum, "body", text=body, top=limit, numterms=MORE_LIKE_TERMS, filter=docset
-        ) if docset != set() else []
-        key_terms = self._searcher.key_terms_from_text("body", body, numterms=MORE_LIKE_TERMS)
+        # Whoosh's own more_like would also weigh the exact-form terms (whoosh_schema.StemmedText).
+        expander = classify.Expander(self._searcher.reader(), "body")
+        expander.add(ranked_terms(body))
+        key_terms = expander.expanded_terms(MORE_LIKE_TERMS, normalize=False)
+        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms])
+        hits = self._searcher.search(query, limit=limit, filter=docset, mask={docnum}) if docset != set() else []
         return Answer(
             total=len(hits),
             hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in hits],
@@ -221,8 +230,13 @@ class WhooshBackend:
     def suggest(self, text: str) -> str | None:
         """The query with misspelt or rare words replaced by the nearest words the index knows well."""
         reader = self._searcher.reader()
+
+        def frequency(word: str) -> int:
+            term = exact_term(word)
+            return reader.doc_frequency("body", term) or reader.doc_frequency("headline", term)
+
         speller = Speller(
-            lambda word: reader.doc_frequency("body_exact", word) or reader.doc_frequency("headline_exact", word),
+            frequency,
             lambda word: reader.doc_frequency("officials", word) > 0,
         )
         return speller.correct(text, fold)
