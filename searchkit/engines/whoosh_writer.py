@@ -1,0 +1,109 @@
+"""The Whoosh engine's writing side: the writer the indexer hands documents to, and the clean-up of what a
+killed or failed writer leaves in a generation folder.
+
+The indexer stays engine-neutral (read -> enrich -> hand documents to a writer); the Sphinx engine has its
+own writer (sphinx_engine.ShardWriter) with the same calls.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.index import TOC
+
+from searchkit.engines.whoosh_schema import SCHEMA_VERSION, build_schema, to_document
+from searchkit.errors import IndexProblem
+from searchkit.store import META_FILE, REBUILD_HINT
+
+__all__ = ["SCHEMA_VERSION", "WhooshWriter", "remove_orphans"]
+
+WRITER_LIMIT_MB = 256
+LOCK_TIMEOUT = 30.0  # Whoosh's own write lock; searchkit's writer lock is already held, so this never waits
+
+
+class WhooshWriter:
+    """One Whoosh writer on a generation folder: add_document, update_document, delete_by_term (the calls the
+    indexer makes), then commit or cancel."""
+
+    make_document = staticmethod(to_document)  # (article, source file, corpus) -> the document to add
+
+    def __init__(self, generation: Path, *, create: bool):
+        self.generation = generation
+        if create:
+            self._index = whoosh_index.create_in(str(generation), build_schema())
+            self._writer = self._index.writer(limitmb=WRITER_LIMIT_MB, compound=False)
+            return
+        writer = None
+        try:
+            self._index = whoosh_index.open_dir(str(generation))
+            writer = self._index.writer(limitmb=WRITER_LIMIT_MB, timeout=LOCK_TIMEOUT, compound=False)
+        except Exception as exc:  # Whoosh raises many kinds on a damaged index
+            if writer is not None:
+                writer.cancel()  # closes its files and releases Whoosh's own lock for a later run in this process
+            raise IndexProblem(
+                f"{generation.parent}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+            ) from None
+        self._writer = writer
+
+    def add_document(self, **document) -> None:
+        self._writer.add_document(**document)
+
+    def update_document(self, **document) -> None:
+        self._writer.update_document(**document)
+
+    def delete_by_term(self, field: str, value: str) -> None:
+        self._writer.delete_by_term(field, value)
+
+    def existing_articles(self) -> dict[str, dict[str, str]]:
+        """source file -> {article id -> content hash}, read from columns so no stored body is loaded."""
+        try:
+            with self._writer.reader() as reader:
+                ids = reader.column_reader("id")
+                files = reader.column_reader("source_file")
+                hashes = reader.column_reader("content_hash")
+                existing: dict[str, dict[str, str]] = {}
+                for docnum in reader.all_doc_ids():
+                    existing.setdefault(files[docnum], {})[ids[docnum]] = hashes[docnum].decode("ascii")
+                return existing
+        except Exception as exc:  # noqa: BLE001 - a damaged index, reported with the rebuild hint
+            self.cancel()
+            raise IndexProblem(
+                f"{self.generation.parent}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+            ) from None
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+    def held_per_file(self) -> Counter:
+        """corpus file -> the articles the committed index holds from it."""
+        with self._index.reader() as reader:
+            files = reader.column_reader("source_file")
+            return Counter(files[docnum] for docnum in reader.all_doc_ids())
+
+
+def remove_orphans(generation: Path) -> None:
+    """Remove the files in a generation that its last commit does not reference: segments and Whoosh's
+    MAIN.tmp of runs that were killed or failed (a disk full), the files a cancelled writer leaves,
+    temporary copies of searchkit.json. Runs only under the writer lock, on a trusted generation."""
+    try:
+        ix = whoosh_index.open_dir(str(generation))
+        toc = TOC.read(ix.storage, ix.indexname)
+    except Exception:  # noqa: BLE001 - a damaged index is reported by the caller, with the rebuild hint
+        return
+    segments = {segment.segment_id() for segment in toc.segments}
+    segment_file = TOC._segment_pattern(ix.indexname)
+    keep = {META_FILE, f"_{ix.indexname}_{toc.generation}.toc", f"{ix.indexname}_WRITELOCK"}
+    for path in generation.iterdir():
+        match = segment_file.match(path.name)
+        if path.name in keep or (match and match.group(1) in segments):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
