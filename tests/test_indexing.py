@@ -207,3 +207,28 @@ def test_each_word_is_analysed_once_into_the_stems_it_ranks_by_and_the_exact_for
     for (position, _word), term in zip(exact, terms, strict=True):
         assert position in postings[term][2]
     assert sum(len(positions) for _freq, _weight, positions in postings.values()) == len(exact)
+
+
+def test_a_build_larger_than_the_writers_memory_finds_the_same_articles(tmp_path, monkeypatch):
+    """Postings beyond the writer's memory go to compressed runs on disk and are merged at commit: the index
+    answers exactly as one built in memory."""
+    from searchkit.engines import whoosh_writer
+    from searchkit.indexer import index_corpus
+    from searchkit.store import SourceSpec
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(40):
+        write_seed_article(corpus, f"story{n}", f"Wheat exports story {n}",
+                           f"Interest rates {n} rose as wheat prices fell. The Bank of England met on day {n}.")
+    answers = []
+    for limit_mb in (64, 0.05):  # in memory; runs of about 200 postings
+        monkeypatch.setattr(whoosh_writer, "WRITER_LIMIT_MB", limit_mb)
+        index_dir = tmp_path / f"ix-{limit_mb}"
+        index_corpus(index_dir, [SourceSpec(str(corpus))])
+        with SearchEngine(index_dir) as engine:
+            answers.append([(results.total, [hit.id for hit in results.hits])
+                            for results in (engine.search(query, limit=50)
+                                            for query in ("wheat", '"bank of england"', "rate", "story17"))])
+    assert answers[0] == answers[1]
+    assert answers[0][0][0] == 40
