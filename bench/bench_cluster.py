@@ -1,38 +1,39 @@
 """Whoosh beside a 2-node Sphinx cluster, in one run (a script, not a test).
 
-    python bench/bench_cluster.py [--synthetic 200000] [--repeat 5] [--files N]
+    python bench/bench_cluster.py [--synthetic 200000] [--repeat 5] [--files N] [--time-limit SECONDS]
 
 Starts two searchd nodes on free loopback ports (configured by `searchkit cluster config --shards 2`),
-then for Reuters-21578 and for a synthetic corpus made from the Reuters texts (each record reused with a
-new id and a date spread over 1987-2020) it measures, for each engine: index wall time and articles/s
-through `searchkit index` (enrichment included), the peak memory of the indexing process tree (the
-client) and of each searchd node, disk, and query p50/p95 over the 20 Reuters topic queries of
-bench_relevance.py (facets and snippets on, as the CLI asks). On Reuters it also gives MAP@100 of both
-engines with the topics as judgments.
+then for Reuters-21578 and for a synthetic corpus made from the Reuters texts (bench_scale's generator:
+real headlines, bodies of real sentences, dates over 1987-2024) it measures, for each engine: index wall
+time and articles/s through `searchkit index` (enrichment included), the peak memory of the indexing
+process tree (the client) and of each searchd node, disk, and query p50/p95 over the 20 Reuters topic
+queries of bench_relevance.py (facets and snippets on, as the CLI asks). On Reuters it also gives MAP@100
+of both engines with the topics as judgments. Each row is printed as soon as it is measured; the
+synthetic corpus goes to the cluster first, so a Whoosh build stopped by --time-limit loses nothing else.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import random
+import signal
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 from bench_relevance import DEPTH, QUERY_WORDS, average_precision, topic_judgments
+from bench_scale import SyntheticCorpus
 from common import (
     TreeSampler,
     _rss,
     corpus_dir,
     disk_usage,
-    iter_records,
+    load_line,
     mib,
     ms,
     percentile,
+    print_footer,
     print_header,
     print_table,
     sgm_files,
@@ -43,25 +44,13 @@ from tests.cluster_support import ClusterNodes  # noqa: E402 - the nodes the clu
 from tests.conftest import _free_port_pair  # noqa: E402
 
 TOPICS = 20
-FIRST_DAY = date(1987, 1, 1).toordinal()
-LAST_DAY = date(2020, 12, 31).toordinal()
+HEADERS = ["corpus", "engine", "articles", "index s", "articles/s", "client peak RSS", "node peak RSS (1 / 2)",
+           "node RSS after queries", "disk (per node)", "query p50", "query p95"]
 
 
-def synthetic_corpus(folder: Path, count: int, corpus: Path) -> Path:
-    """count articles as JSON Lines, made from the Reuters records in turn, each with its own id and date."""
-    records = [record for record in iter_records(sgm_files(corpus)) if record.body.strip()]
-    rng = random.Random(14)
-    path = folder / "synthetic.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for number in range(count):
-            record = records[number % len(records)]
-            day = date.fromordinal(rng.randint(FIRST_DAY, LAST_DAY))
-            out.write(json.dumps({"id": f"s{number}", "headline": record.title, "body": record.body,
-                                  "published": day.isoformat(), "tags": record.tags.get("TOPICS", [])}) + "\n")
-    return path
-
-
-def index_run(corpus: Path, index_dir: Path, engine: str | None, nodes: ClusterNodes | None) -> dict:
+def index_run(corpus: Path, index_dir: Path, engine: str | None, nodes: ClusterNodes | None,
+              time_limit: float | None) -> dict | None:
+    """Index through the CLI, sampling the client's process tree and each node; None when time_limit ran out."""
     command = [sys.executable, "-m", "searchkit", "index", str(corpus), "--index", str(index_dir), "-q"]
     if engine:
         command += ["--engine", engine]
@@ -73,6 +62,11 @@ def index_run(corpus: Path, index_dir: Path, engine: str | None, nodes: ClusterN
     while process.poll() is None:
         if nodes is not None:
             node_peaks = [max(peak, _rss(nodes.pid(n) or 0)) for n, peak in enumerate(node_peaks)]
+        if time_limit is not None and time.perf_counter() - started > time_limit:
+            process.send_signal(signal.SIGINT)  # the indexer's own interrupt path: the live index is kept
+            process.wait()
+            sampler.stop()
+            return None
         time.sleep(0.2)
     wall = time.perf_counter() - started
     sampler.stop()
@@ -107,11 +101,33 @@ def mean_ap(index_dir: Path, topics: list[tuple[str, set[str]]]) -> float:
     return sum(values) / len(values)
 
 
+def measure(label: str, path: Path, index_dir: Path, engine: str | None, nodes: ClusterNodes,
+            queries: list[str], args, limit: float | None = None) -> list[str]:
+    """One table row: index, count, query; a build stopped after limit seconds is reported as such."""
+    from searchkit.search import SearchEngine
+
+    print(f"{time.strftime('%H:%M:%S')} {label}, {'cluster' if engine else 'whoosh'}: indexing; {load_line()}",
+          flush=True)
+    figures = index_run(path, index_dir, engine, nodes if engine else None, limit)
+    name = "cluster" if engine else "whoosh"
+    if figures is None:
+        return [label, name, "-", f"not finished in {limit:.0f}", "-", "-", "-", "-", "-", "-", "-"]
+    with SearchEngine(index_dir) as opened:
+        articles = opened.stats().articles
+    times = query_times(index_dir, queries, args.repeat)
+    after = " / ".join(mib(_rss(nodes.pid(n) or 0)) for n in range(2)) if engine else "-"
+    return [label, name, f"{articles:,}", f"{figures['wall']:.1f}", f"{articles / figures['wall']:.0f}",
+            mib(figures["client_rss"]), " / ".join(mib(value) for value in figures["node_rss"]) if engine else "-",
+            after, " / ".join(mib(value) for value in figures["disk"]),
+            ms(percentile(times, 0.5)), ms(percentile(times, 0.95))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=200_000, help="Synthetic corpus size (default 200000).")
     parser.add_argument("--repeat", type=int, default=5, help="Rounds of the query set (default 5).")
     parser.add_argument("--files", type=int, help="Only the first N reut2-*.sgm files (a quick run).")
+    parser.add_argument("--time-limit", type=float, help="Stop the synthetic Whoosh build after SECONDS.")
     args = parser.parse_args()
 
     corpus = corpus_dir()
@@ -132,33 +148,25 @@ def main() -> int:
             reuters.mkdir()
             for path in sgm_files(corpus, args.files):
                 (reuters / path.name).symlink_to(path)
-            corpora = [("reuters21578", "reuters", reuters)]
+            for engine_name, engine in (("whoosh", None), ("cluster", nodes.url("reuters"))):
+                index_dir = root / f"reuters-{engine_name}"
+                rows.append(measure("reuters21578", reuters, index_dir, engine, nodes, queries, args))
+                topics = [(words, tagged[topic]) for topic, words in zip(chosen, queries, strict=True)]
+                quality.append([engine_name, f"{mean_ap(index_dir, topics):.3f}"])
+                print_table(HEADERS, rows[-1:])
             if args.synthetic:
-                corpora.append((f"synthetic {args.synthetic}", "synthetic",
-                                synthetic_corpus(root, args.synthetic, corpus)))
-            for label, cluster_index, path in corpora:
-                for engine_name, engine in (("whoosh", None), ("cluster", nodes.url(cluster_index))):
-                    index_dir = root / f"{cluster_index}-{engine_name}"
-                    figures = index_run(path, index_dir, engine, nodes if engine else None)
-                    from searchkit.search import SearchEngine
-
-                    with SearchEngine(index_dir) as opened:
-                        articles = opened.stats().articles
-                    times = query_times(index_dir, queries, args.repeat)
-                    rows.append([label, engine_name, articles, f"{figures['wall']:.1f}",
-                                 f"{articles / figures['wall']:.0f}", mib(figures["client_rss"]),
-                                 " / ".join(mib(value) for value in figures["node_rss"]) if engine else "-",
-                                 " / ".join(mib(value) for value in figures["disk"]),
-                                 ms(percentile(times, 0.5)), ms(percentile(times, 0.95))])
-                    if label == "reuters21578":
-                        topics = [(words, tagged[topic]) for topic, words in zip(chosen, queries, strict=True)]
-                        quality.append([engine_name, f"{mean_ap(index_dir, topics):.3f}"])
+                synthetic = SyntheticCorpus(corpus).write(root / "synthetic", 0, args.synthetic)[0].parent
+                label = f"synthetic {args.synthetic:,}"
+                for engine_name, engine in (("cluster", nodes.url("synthetic")), ("whoosh", None)):
+                    rows.append(measure(label, synthetic, root / f"synthetic-{engine_name}", engine, nodes,
+                                        queries, args, None if engine else args.time_limit))
+                    print_table(HEADERS, rows[-1:])
         finally:
             nodes.stop_all()
-    print_table(["corpus", "engine", "articles", "index s", "articles/s", "client peak RSS",
-                 "node peak RSS (1 / 2)", "disk", "query p50", "query p95"], rows,
-                title="Indexing through `searchkit index` (enrichment included) and searching (facets and snippets on)")
+    print_table(HEADERS, rows, title="Indexing through `searchkit index` (enrichment included) and searching "
+                                     "(facets and snippets on)")
     print_table(["engine", f"MAP@{DEPTH}"], quality, title=f"Ranking on Reuters-21578, {TOPICS} topic queries")
+    print_footer()
     return 0
 
 

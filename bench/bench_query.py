@@ -1,6 +1,6 @@
 """Benchmark query latency on Reuters-21578: searchkit against raw Whoosh, SQLite FTS5 and tantivy-py.
 
-    python bench/bench_query.py [--index DIR] [--rounds 3] [--repeat 3] [--runs 5] [--profile 25]
+    python bench/bench_query.py [--index DIR] [--peers DIR] [--rounds 3] [--repeat 3] [--runs 5] [--profile 25]
 
 1. Warm latency of one fixed query set, each side in its own child process (bench/common.py): 40 single
    words, 40 pairs, 20 quoted phrases, each plain and with a one-month date range (200), the 40 words
@@ -83,8 +83,9 @@ def round_ratios(result: dict, groups: dict[str, list[int]]) -> dict[str, float]
         "typo p50 / right-spelling p50": p50(sk, groups["typo"]) / p50(sk, groups["typo-right"]),
         "date-filtered p50 / same text unfiltered": p50(sk, groups["date-filtered"]) / p50(sk, unfiltered),
         "official-filtered p50 / same words unfiltered": p50(sk, groups["official-filtered"]) / p50(sk, groups["word"]),
-        "cold start vs python+FTS5 script": cold[COLD_NAMES[SEARCHKIT]] / cold[COLD_NAMES[FTS5]],
     }
+    if COLD_NAMES[FTS5] in cold:
+        ratios["cold start vs python+FTS5 script"] = cold[COLD_NAMES[SEARCHKIT]] / cold[COLD_NAMES[FTS5]]
     if raw is not None:
         ratios = {
             "warm p50 vs raw Whoosh": p50(sk, every) / p50(raw, every),
@@ -110,6 +111,9 @@ GOALS = {
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", metavar="DIR", help="Reuse a searchkit index of Reuters-21578 built earlier.")
+    parser.add_argument("--peers", metavar="DIR",
+                        help="Keep the peers' indexes in DIR and reuse those found there (they are rebuilt "
+                             "otherwise); only valid for the same --index.")
     parser.add_argument("--rounds", type=int, default=3, help="Rounds of every measurement (default 3).")
     parser.add_argument("--repeat", type=int, default=3, help="Timed passes over the query set (default 3).")
     parser.add_argument("--runs", type=int, default=5, help="Cold-start runs of each command per round (default 5).")
@@ -126,7 +130,11 @@ def main() -> int:
     with reuters_index(args.index, corpus) as index_dir, tempfile.TemporaryDirectory(prefix="bench-query-") as tmp:
         paths = {SEARCHKIT: Path(index_dir)}
         for side in sides[1:]:
-            paths[side] = side_path(side, Path(tmp))
+            paths[side] = side_path(side, Path(args.peers or tmp))
+            if args.peers and paths[side].exists():
+                print(f"reusing the {SIDE_NAMES[side]} peer in {paths[side]}", flush=True)
+                continue
+            paths[side].parent.mkdir(parents=True, exist_ok=True)
             built = run_child({"do": "index", "side": side, "path": str(paths[side]), "from_index": str(index_dir)})
             print(f"built the {SIDE_NAMES[side]} peer from the searchkit index's articles: "
                   f"{built['articles']:,} articles, {mib(built['size'])}, {built['process_seconds']:.1f} s", flush=True)

@@ -63,7 +63,7 @@ _DESCRIPTORS = _wordset(
     co-operation relations management majority minority elect interim caretaker outgoing incoming designate
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
-    commodore crown high additional dy lead district divisional opposition"""
+    commodore crown high additional dy lead district divisional opposition country"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -71,7 +71,8 @@ _FIRM_WORDS = _wordset(
     partners associates brothers bros labs laboratories pharmaceuticals electronics foods stores markets
     supermarkets properties realty capital ventures investments cos mills gas telegraph telephone
     broadcasting publishing newspapers media entertainment pictures studios textiles railroad railway
-    railways mortgage bancshares financial mine division subsidiary hotel hotels"""
+    railways mortgage bancshares financial mine division subsidiary hotel hotels strategies solutions
+    consultants consulting consultancy advisory"""
 )
 _ORG_WORDS = (_wordset(
     """ministry ministries office council committee commission board bank reserve fund federation union
@@ -174,11 +175,15 @@ _GOVERNMENT_HEADS = _wordset(
     lawmaker lawmakers councillor councillors councilor mayor ambassador envoy judge judges justice justices
     magistrate collector dgp igp superintendent constable congressman congresswoman premier"""
 )
+_FOUNDERS = _wordset("founder co-founder")
 # Descriptors that rank an office holder, never begin the name of a body ("Deputy CIA Director").
 _RANKS = _wordset(
     """deputy vice acting former ex senior junior assistant associate principal chief first interim caretaker
     outgoing incoming special top managing executive general"""
 )
+# Ranks that may come before the body an office belongs to ("Former FPCCI Chairman"); not "First", which opens
+# firms' names ("First Boston Corp").
+_STANDINGS = _wordset("former ex acting deputy vice senior junior assistant outgoing incoming interim caretaker top")
 # Offices accredited "to" a country or body.
 _ACCREDITED = _wordset("ambassador envoy commissioner high-commissioner representative consul")
 # Offices whose "of"/"for" names a portfolio ("Minister for Railways"), not the body they belong to.
@@ -190,6 +195,9 @@ _PRIVATE_BODIES = _wordset(
     ngo"""
 )
 _CONSUMER_WORDS = _wordset("consumer consumers")
+# Goods a state-owned company trades in, and the words that make it the state's ("Pakistan State Oil").
+_STATE_GOODS = _wordset("oil gas petroleum steel pipelines fertiliser fertilizer cement shipping")
+_STATE_OWNERS = _wordset("state national")
 # Public bodies a consumer word may sit in ("Bureau of Consumer Protection"), unlike "National Consumers Union".
 _PUBLIC_NOUNS = _wordset("ministry department bureau authority commission agency council committee court")
 # Offices a company has: "<Company> spokesman", "<Company> boss", "Rolm's president".
@@ -328,6 +336,9 @@ class _Tokens:
     acronyms: dict[str, frozenset[str]] = field(default_factory=dict)
     # acronyms the text spells out as a body with no public word: "Karachi Transport Ittehad (KTI)"
     private_acronyms: set[str] = field(default_factory=set)
+    # generic body noun -> the bodies of that kind the article names ("bank" -> {"State Bank of Pakistan"}),
+    # filled on first use
+    bodies: dict[str, set[str]] | None = None
 
 
 def _is_capitalised(word: str) -> bool:
@@ -459,8 +470,10 @@ def _tokenise(text: str) -> _Tokens:
         # "Attorney General", "Major General", but "General Motors" is a firm
         if word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC)):
             labels[i] = _NAME
+        # "the country's finance minister": the country is not part of the office ("ADB country director" is);
         # "the official Algerian news agency": an adjective, not the office in "Chinese official Li Peng"
-        elif word.casefold() == "official" and i + 1 < len(labels) and labels[i + 1] in (_ORG, _DESC):
+        elif (word == "country" and toks.possessive[i]) or (
+                word.casefold() == "official" and i + 1 < len(labels) and labels[i + 1] in (_ORG, _DESC)):
             labels[i] = _BREAK
         # "M. Siddique Sheikh, President": an honorific after a name and before no name is a surname
         elif labels[i] == _HONORIFIC and i > 0 and labels[i - 1] == _NAME and (
@@ -684,13 +697,25 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     title_part = region[k:]
     keys = {words[idx].casefold() for idx in region}
     for idx in region:
-        keys |= toks.acronyms.get(words[idx], frozenset())
+        keys |= _acronym_keys(toks, words[idx])
     # "Chase Manhattan bank", "Bank of America" are firms; "Bank of Greece", a bare "bank president" may
     # be a central bank's
     private = _private(keys) or ("bank" in keys and not _public(keys) and any(
         labels[idx] == _NAME or words[idx].casefold() in ("america", "american") for idx in region))
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
     # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
+    # a rank opens no body but may come before one, as the country may: "Former FPCCI Chairman", "Deputy CIA
+    # Director", "outgoing U.S. Federal Reserve Chairman"
+    first = 0
+    while first + 1 < len(title_part):
+        idx = title_part[first]
+        if country[idx]:
+            nationality = nationality or country[idx]
+        elif not (labels[idx] == _DESC and words[idx].casefold() in _STANDINGS
+                  and labels[title_part[first + 1]] in (_ORG, _NAME)):
+            break
+        first += 1
+
     def in_body(at: int) -> bool:
         # "National Assembly", "Foreign Ministry", "Justice Party" open a body; "former EU", "Deputy" do not
         idx = title_part[at]
@@ -700,14 +725,16 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         opens = nxt >= 0 and labels[nxt] == _ORG and not country[nxt] and words[idx][0].isupper()
         if labels[idx] == _HEAD:
             return opens and words[idx].casefold() not in _RANKS  # "Justice Party", not "Chief Financial"
-        return labels[idx] == _DESC and (at > 0 or (opens and words[idx].casefold() not in _RANKS))
+        return labels[idx] == _DESC and (at > first or (opens and words[idx].casefold() not in _RANKS))
 
-    m = 0
+    m = first
     while m < len(title_part) and in_body(m):
         m += 1
-    prefix = title_part[:m] if m < len(title_part) else []
+    prefix = title_part[first:m] if m < len(title_part) else []
     while prefix and labels[prefix[-1]] in (_CONNECT, _DESC, _HEAD):
         prefix.pop()
+    if len(prefix) > 1 and country[prefix[-1]] and not country[prefix[-2]] and words[prefix[-2]].isupper():
+        prefix.pop()  # "ADB Pakistan country director": the bank's office in Pakistan, the bank's officer
     of_object = _of_object(toks, title_part)
     if prefix and all(country[idx] for idx in prefix):
         nationality, prefix = country[prefix[0]], []  # "former EU lead negotiator": the European Union
@@ -718,16 +745,24 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
                   and labels[of_object[1]] in (_NAME, _ORG) and not _says_nothing(_words_of(toks, of_object[1:])))
     if private or named_body:
         sources.append(_words_of(toks, of_object))
+    # an organisation right after the office: "Chairman LPG Distributions Association", "CEO AKD Securities",
+    # "Managing Director Pakistan State Oil" (a body whose name opens with a country, not the country's office)
+    j = len(title_part)
+    while j > 0 and (labels[title_part[j - 1]] in (_NAME, _ORG) or (
+            labels[title_part[j - 1]] == _DESC and words[title_part[j - 1]][0].isupper())):
+        j -= 1
+    body_after = title_part[j:] if 0 < j < len(title_part) and labels[title_part[j - 1]] == _HEAD else []
+    while body_after and labels[body_after[0]] == _DESC:
+        body_after = body_after[1:]
+    if (len(body_after) > 1 and country[body_after[0]] and not country[body_after[1]]
+            and labels[body_after[-1]] != _NAME):  # not "chief U.K. Economist"
+        sources.append(_words_of(toks, body_after))
     # "Managing Director Maxus Pakistan": a country after a name is the firm's, the firm is the affiliation
     sources.append(next((country[idx] for idx in title_part if country[idx] and not (
         idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1])), ""))
     sources.append(_words_of(toks, of_object))
-    # an organisation right after the office: "Chairman LPG Distributions Association", "CEO AKD Securities"
-    j = len(title_part)
-    while j > 0 and labels[title_part[j - 1]] in (_NAME, _ORG):
-        j -= 1
-    if 0 < j < len(title_part) and labels[title_part[j - 1]] == _HEAD:
-        sources.append(_words_of(toks, title_part[j:]))
+    if body_after:
+        sources.append(_words_of(toks, body_after))
     affiliation = next((text for text in sources if text and not _says_nothing(text)), "")
     parts = []
     for idx in title_part:
@@ -760,16 +795,32 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     return title, affiliation, kind
 
 
+def _acronym_keys(toks: _Tokens, word: str) -> frozenset[str]:
+    """The kind words an acronym stands for: what the text spelt it out as, and "chamber" for "FPCCI", "KCCI",
+    "FICCI" (a chamber of commerce and industry, which South Asian papers rarely spell out)."""
+    if len(word) >= 4 and word.isupper() and word.endswith("CCI"):
+        return toks.acronyms.get(word, frozenset()) | {"chamber"}
+    return toks.acronyms.get(word, frozenset())
+
+
 def _public(keys: set[str] | frozenset[str]) -> bool:
     return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS)) or ("bank" in keys and bool(keys & _PUBLIC_BANK_WORDS))
 
 
 def _private(keys: set[str] | frozenset[str]) -> bool:
-    """Company or private-body words: "AKD Securities", "Consumer Organisation"."""
+    """Company or private-body words: "AKD Securities", "Consumer Organisation", "Pakistan State Oil"."""
     # a word of a firm's name ("Capital", "Services") gives way to a public one ("Capital Development Authority",
     # "Bureau of Consumer Protection")
     return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
-        keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS)
+        keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS) or (
+        _state_company(keys))
+
+
+def _state_company(keys: set[str] | frozenset[str]) -> bool:
+    """"Pakistan State Oil", "National Iranian Oil": a state-owned company trading in goods runs a business, not
+    an office of state (unlike "Oil and Gas Regulatory Authority" or the state oil minister)."""
+    return bool(keys & _STATE_OWNERS and keys & _STATE_GOODS and not keys & _GOVERNMENT_HEADS
+                and not keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS) - _STATE_OWNERS)
 
 
 def _named_private(toks: _Tokens, title_part: list[int]) -> bool:
@@ -865,10 +916,15 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         keys = {words[idx].casefold() for idx in region}
         if not keys & _GOVERNMENT_HEADS and any(words[idx] in _NOT_OFFICES for idx in region):
             return  # "head of Asian research at ING" is an analyst ("Sanwa Research Institute" is a body)
+        heads = {words[idx].casefold() for idx in region if labels[idx] == _HEAD}
+        if heads and heads <= _FOUNDERS:
+            return  # "founder of Sri-Kumar Global Strategies" holds no office; "founder and chairman" does
         after = name[-1] + 1
         if not affiliation and after + 1 < n and words[after] == ",":
             # "Rep. Anthony Beilenson, D-Cal, said": the party after the name
             affiliation = _PARTIES.get(words[after + 1][:2], "")
+        if not affiliation:
+            affiliation = _body_named_elsewhere(toks, region)  # "central bank governor", the bank named earlier
         if not affiliation and title.casefold() in _HEADLINE_TITLES and title[0].isupper() and kind == "government":
             affiliation = toks.headline_country  # "Denmark to ...": "Prime Minister Mette Frederiksen"
         out.append(_Candidate(name[-1], _name_words(toks, name), title, affiliation, kind))
@@ -1018,13 +1074,66 @@ def _private_body_after(toks: _Tokens, at: int) -> str | None:
         if not (word[0].isupper() or word in _OFFICE_CONTINUERS):
             break
         keys.add(word.casefold())
-        keys |= toks.acronyms.get(word, frozenset())
+        keys |= _acronym_keys(toks, word)
         if word in ("for", "at"):
             body, after_for = [], True
         elif after_for and word[0].isupper():
             body.append(word)
     keys.discard("division")  # a division may be a ministry's ("Price Support Division") or a firm's
     return " ".join(body) if _private(keys) and not _public(keys) else None
+
+
+# Lower-case nouns by which an article refers back to a body it names elsewhere ("the central bank").
+_GENERIC_BODIES = _wordset("bank ministry commission authority board court company corporation bureau agency")
+_BODY_SPAN = 6
+
+
+def _body_named_elsewhere(toks: _Tokens, region: list[int]) -> str:
+    """The body a generic noun in an office stands for ("central bank governor" -> "State Bank of Pakistan"),
+    when the article names exactly one body of that kind; "central" or "state" must fit the named bank."""
+    words = toks.words
+    generic = [idx for idx in region if words[idx] in _GENERIC_BODIES]
+    if len(generic) != 1:
+        return ""
+    noun = words[generic[0]]
+    if noun == "bank" and any(words[idx] in _PUBLIC_BANK_WORDS for idx in region):
+        noun = "public bank"
+    if toks.bodies is None:
+        toks.bodies = _named_bodies(toks)
+    found = toks.bodies.get(noun, set())
+    return next(iter(found)) if len(found) == 1 else ""
+
+
+def _named_bodies(toks: _Tokens) -> dict[str, set[str]]:
+    """Generic noun -> the capitalised bodies of that kind in the text (two at most: one is all that is used):
+    "Bank" with the capitalised words before it and an "of <Place>" after it ("State Bank of Pakistan",
+    "Election Commission of Pakistan"); "public bank" holds the central, state and "Bank of <Place>" ones."""
+    words, labels = toks.words, toks.labels
+    bodies: dict[str, set[str]] = {}
+
+    def note(key: str, body: str) -> None:
+        seen = bodies.setdefault(key, set())
+        if len(seen) < 2:
+            seen.add(body)
+
+    for i, word in enumerate(words):
+        noun = word.casefold()
+        if noun not in _GENERIC_BODIES or not word[0].isupper() or toks.styled[i]:
+            continue
+        start = i
+        while (start > max(0, i - _BODY_SPAN) and words[start - 1][0].isupper()
+               and labels[start - 1] in (_NAME, _ORG, _DESC) and not toks.country[start - 1]):
+            start -= 1
+        end = i + 1
+        if end + 1 < len(words) and words[end] == "of" and words[end + 1][0].isupper() and labels[end + 1] != _BREAK:
+            end += 2
+        if end - start > 1:
+            body = words[start:end]
+            note(noun, " ".join(body))
+            # "State Bank of Pakistan", "Bank of Spain"; not "International Commercial Bank of China"
+            if noun == "bank" and ({word.casefold() for word in body} & _PUBLIC_BANK_WORDS or start == i):
+                note("public bank", " ".join(body))
+    return bodies
 
 
 @dataclass

@@ -210,7 +210,8 @@ def _join_hyphenated(text: str) -> str:
 
 
 def _check_fields(text: str) -> None:
-    outside_quotes = _QUOTED.sub(" ", text)
+    # A quoted part becomes one quote mark, so `nonsense:"x"` is still seen as a field prefix.
+    outside_quotes = _QUOTED.sub('"', text)
     for match in _FIELD_PREFIX.finditer(outside_quotes):
         if match.group(1).lower() not in USER_FIELDS:
             known = ", ".join(f"{name}:" for name in (*USER_FIELDS[:4], "official", "source", *METADATA_KEYS))

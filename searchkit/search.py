@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from searchkit.errors import UsageError
 from searchkit.facets import count_facets, timeline
 from searchkit.query import DateFilter, ParsedQuery, QualifierFilter, parse_query, qualifier
 from searchkit.results import Hit, IndexStats, OfficialSummary, Results
-from searchkit.snippets import HighlightTerms, fold, make_snippet
+from searchkit.snippets import Snippet, fold, make_snippet, scan
 from searchkit.store import SourceSpec
 
 SORTS = ("relevance", "newest", "oldest")
@@ -117,7 +118,7 @@ class SearchEngine:
         return Results(
             query=query,
             total=answer.total,
-            hits=[_hit(article, score, answer.highlight, snippets) for article, score in answer.hits],
+            hits=self._hits(answer, snippets),
             page=page,
             limit=limit,
             facets=count_facets(answer.days, answer.values) if facets else {},
@@ -165,7 +166,7 @@ class SearchEngine:
         return Results(
             query=f"like:{article_id}",
             total=answer.total,
-            hits=[_hit(article, score, answer.highlight, True) for article, score in answer.hits],
+            hits=self._hits(answer, True),
             limit=limit,
         )
 
@@ -221,6 +222,21 @@ class SearchEngine:
         return list(self._backend.meta.sources)
 
     # -- internals ----------------------------------------------------------------------------------
+    def _hits(self, answer: Answer, with_snippets: bool) -> list[Hit]:
+        if not with_snippets:
+            return [_hit(article, score, None) for article, score in answer.hits]
+        scanned = [scan(article.body or article.headline) for article, _score in answer.hits]
+        # The engine names the index term of every word on the page (and the query's) in one call.
+        words = set(answer.highlight.words).union(*({word for _s, _e, word in text.words} for text in scanned))
+        index_terms = self._backend.index_terms(words)
+        terms = answer.highlight
+        if terms.words:
+            terms = replace(terms, stems=terms.stems | {index_terms.get(word, word) for word in terms.words})
+        return [
+            _hit(article, score, make_snippet(text, terms, index_terms))
+            for (article, score), text in zip(answer.hits, scanned, strict=True)
+        ]
+
     def _option_dates(self, start: DateLike, end: DateLike, on: DateLike) -> list[DateFilter]:
         if on is not None:
             if start is not None or end is not None:
@@ -267,8 +283,7 @@ def _names(value: str | Iterable[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
-def _hit(article: Article, score: float, terms: HighlightTerms, with_snippet: bool) -> Hit:
-    snippet = make_snippet(article.body or article.headline, terms) if with_snippet else None
+def _hit(article: Article, score: float, snippet: Snippet | None) -> Hit:
     return Hit(
         id=article.id,
         headline=article.headline,

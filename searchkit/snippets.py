@@ -6,12 +6,10 @@ position, so a match deep in a long story still shows. Phrases are marked as one
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from whoosh.lang.porter import stem as porter_stem
 
 SNIPPET_CHARS = 200
 ELLIPSIS = "…"
@@ -21,11 +19,14 @@ _WORD = re.compile(r"\w+(?:\.?\w+)*")
 
 @dataclass
 class HighlightTerms:
-    """What a snippet should mark: stemmed words, word prefixes, and phrases (unstemmed word lists)."""
+    """What a snippet should mark: words by their index terms (stems), word prefixes, and phrases
+    (unstemmed word lists). An engine that can only name index terms with a look-up lists the query's
+    folded words in `words`; they are looked up with the page's own words (see Scanned)."""
 
     stems: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
     phrases: list[list[str]] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -34,8 +35,12 @@ class Snippet:
     highlights: list[tuple[int, int]] = field(default_factory=list)  # [start, end) offsets into text
 
 
-# A hit's body repeats common words; stemming each distinct word once keeps snippets cheap.
-stem = functools.lru_cache(maxsize=65536)(porter_stem)
+@dataclass
+class Scanned:
+    """A text on one line and its words, each folded once: (start, end, folded word)."""
+
+    text: str
+    words: list[tuple[int, int, str]]
 
 
 def fold(word: str) -> str:
@@ -44,9 +49,20 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def make_snippet(text: str, terms: HighlightTerms, width: int = SNIPPET_CHARS) -> Snippet:
+def scan(text: str) -> Scanned:
     text = " ".join(text.split())  # one line: paragraphs and hard breaks become spaces
-    matches = _find_matches(text, terms)
+    if text.isascii():  # lower-casing is all folding does to ASCII, and it keeps every offset
+        return Scanned(text, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())])
+    return Scanned(text, [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)])
+
+
+def make_snippet(
+    scanned: Scanned, terms: HighlightTerms, index_terms: Mapping[str, str], width: int = SNIPPET_CHARS
+) -> Snippet:
+    """The passage of a scanned text to show; index_terms maps its folded words to the engine's index
+    terms (a word missing from it, such as a stop word, is only marked when a query term is that word)."""
+    text = scanned.text
+    matches = _find_matches(scanned.words, terms, index_terms)
     if not matches:
         return Snippet(_cut(text, 0, width))
     start, end = _best_window(text, matches, width)
@@ -57,23 +73,26 @@ def make_snippet(text: str, terms: HighlightTerms, width: int = SNIPPET_CHARS) -
     return Snippet(prefix + text[start:end] + suffix, spans)
 
 
-def _find_matches(text: str, terms: HighlightTerms) -> list[tuple[int, int, str]]:
+def _find_matches(words, terms: HighlightTerms, index_terms: Mapping[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, key) of each matched word or phrase, in text order; key tells distinct terms apart."""
-    words = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    stems, prefixes = terms.stems, tuple(terms.prefixes)
+    phrases_from: dict[str, list[list[str]]] = {}
+    for phrase in terms.phrases:
+        phrases_from.setdefault(phrase[0], []).append(phrase)
     matches: list[tuple[int, int, str]] = []
     covered_until = -1
     for index, (start, end, folded) in enumerate(words):
         if start < covered_until:
             continue
-        phrase = _phrase_at(words, index, terms.phrases)
+        phrase = _phrase_at(words, index, phrases_from[folded]) if folded in phrases_from else None
         if phrase is not None:
             matches.append((start, words[index + len(phrase) - 1][1], " ".join(phrase)))
             covered_until = words[index + len(phrase) - 1][1]
             continue
-        stemmed = stem(folded)
-        if stemmed in terms.stems or folded in terms.stems:
-            matches.append((start, end, stemmed))
-        elif any(folded.startswith(prefix) for prefix in terms.prefixes):
+        term = index_terms.get(folded, folded)
+        if term in stems or folded in stems:
+            matches.append((start, end, term))
+        elif prefixes and folded.startswith(prefixes):
             matches.append((start, end, folded))
     return matches
 

@@ -87,3 +87,36 @@ def test_the_company_an_office_goes_on_to_is_the_affiliation():
     assert official.affiliation == "Unilever Pakistan"
     official = one("The deal was signed by Managing Director Zenith Pakistan Kamran Ali on Monday.")
     assert official.affiliation == "Zenith Pakistan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "affiliation", "kind"),
+    [
+        # a state-owned company runs a business: its officers are not public officials
+        ("The board held Deputy Managing Director Pakistan State Oil (PSO) Tariq Kamal responsible.",
+         "Tariq Kamal", "Pakistan State Oil", "corporate"),
+        ("Naveed Akhtar, chairman of the National Fertilizer Corporation, said stocks were short.",
+         "Naveed Akhtar", "National Fertilizer Corporation", "corporate"),
+        # ... unlike the regulator of the same trade or the minister in charge of it
+        ("Uzma Adil, chairperson of the Oil and Gas Regulatory Authority, set the new price.", "Uzma Adil",
+         "Oil and Gas Regulatory Authority", "government"),
+        ("State petroleum minister Jam Kamal opened the plant.", "Jam Kamal", "", "government"),
+        # a chamber of commerce printed only as its acronym, after a rank
+        ("Former LCCI Chairman Standing Committee Rehan Bashir said exports would fall.", "Rehan Bashir", "LCCI",
+         "corporate"),
+        ("KCCI President Junaid Makda met the traders.", "Junaid Makda", "KCCI", "corporate"),
+    ],
+)
+def test_state_companies_and_chambers_are_not_public(sentence, name, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.affiliation, official.kind) == (name, affiliation, kind)
+
+
+def test_a_firm_named_after_its_founder_is_no_person_and_a_founder_alone_holds_no_office():
+    text = "Prices will fall, Meena Rao-Patel, founder of Rao-Patel Global Strategies, told a news channel."
+    assert extract_officials(text) == []
+
+
+def test_a_founder_who_also_holds_an_office_is_kept():
+    official = one("Nadia Shah, co-founder and chief executive of Lahore Textile Mills, said orders were up.")
+    assert (official.name, official.kind) == ("Nadia Shah", "corporate")

@@ -324,3 +324,35 @@ def test_two_offices_joined_by_and_are_one_title():
     official = one("Mark Lyle, vice-president and regional manager, said sales rose.")
     assert official.title == "vice-president"
     assert extract_officials("Ravi Das, head of the Asia oil and gas practice at a consultancy, said so.") == []
+
+
+# --- affiliation from the article's own mentions of the body ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        # the rank before the body does not hide it
+        ("Deputy CIA Director Robert Gates testified on Monday.", "Robert Gates", "Deputy CIA Director", "CIA"),
+        # a country office of an international body: the body is the affiliation, the title keeps "country"
+        ('"Growth must be inclusive," UNDP Pakistan country director Knut Ostby said.', "Knut Ostby",
+         "UNDP Pakistan country director", "UNDP"),
+        ("World Bank Country Director Illango Patchamuthu visited the dam.", "Illango Patchamuthu",
+         "World Bank Country Director", "World Bank"),
+        # the generic body in the office is the one the article names in another sentence
+        ("The State Bank of Pakistan (SBP) kept its rate.\n\nBanks must share profits, central bank governor "
+         "Tariq Bajwa said on Monday.", "Tariq Bajwa", "central bank governor", "State Bank of Pakistan"),
+        ("The Election Commission of Pakistan met on Friday. The polls will be fair, commission secretary "
+         "Omar Hamid said.", "Omar Hamid", "commission secretary", "Election Commission of Pakistan"),
+    ],
+)
+def test_affiliation_from_the_articles_own_mentions(text, name, title, affiliation):
+    official = one(text)
+    assert (official.name, official.title, official.affiliation) == (name, title, affiliation)
+
+
+def test_a_generic_body_stays_unattributed_when_the_article_names_two_of_its_kind():
+    text = ("The Reserve Bank of India and the State Bank of Pakistan both held rates. Growth will slow, "
+            "central bank governor Raghu Menon said.")
+    official = one(text)
+    assert (official.name, official.affiliation) == ("Raghu Menon", "")

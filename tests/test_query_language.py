@@ -89,6 +89,9 @@ def test_accent_folding(engine):
         ("headline:wheat", {"wheat"}),
         ("body:grain", {"wheat"}),
         ("harv*", {"wheat"}),
+        ("(wheat -corn)", {"wheat"}),
+        ("trade (wheat -corn)", {"peace", "erdogan", "wheatprice", "wheat"}),
+        ("exports (wheat -corn)", {"wheat", "oilsanctions", "sanctioned"}),
     ],
 )
 def test_boolean_operators_fields_and_prefixes(engine, query, expected):
@@ -162,6 +165,17 @@ def test_bad_queries_are_one_line_errors(engine, query, message):
     with pytest.raises(QueryError if "date:" not in query else Exception) as caught:
         engine.search(query)
     assert message in str(caught.value)
+
+
+def test_a_quoted_value_after_an_unknown_field_is_the_same_error(engine):
+    with pytest.raises(QueryError) as plain:
+        engine.search("colour:red")
+    with pytest.raises(QueryError) as quoted:
+        engine.search('colour:"dark red"')
+    assert str(quoted.value) == str(plain.value)
+    unknown = run_cli("search", 'colour:"red"', "--index", str(engine.index_dir))
+    assert unknown.exit_code == 2 and unknown.stderr.count("\n") == 1
+    assert "unknown field 'colour:'" in unknown.stderr
 
 
 def test_cli_bad_query_exit_2_and_suggestion_on_stderr(engine, tmp_path):

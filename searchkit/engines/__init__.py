@@ -3,8 +3,9 @@
 An engine (one module per engine in this package; Whoosh is the default) compiles the engine-neutral
 query tree of searchkit.query into its own query and answers a `Search` with an `Answer`: the ranked
 page of articles, the total, and the counts facets and the timeline are made from. Snippets, facets,
-suggestions, paging and the JSON shape stay shared in searchkit.search. Engines are imported lazily, so
-a search never loads an engine it does not use.
+suggestions, paging and the JSON shape stay shared in searchkit.search; for snippets an engine also
+names the index term (stem) of each word on a page (`index_terms`), so no other module normalises words.
+Engines are imported lazily, so a search never loads an engine it does not use.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from pathlib import Path
 from searchkit.article import Article
 from searchkit.query import DateFilter, Group, QualifierFilter
 from searchkit.snippets import HighlightTerms
+
+# Words an engine remembers the index term of (Engine.index_terms): news reuses its vocabulary page after page.
+INDEX_TERMS_KEPT = 200_000
 
 
 @dataclass

@@ -13,13 +13,13 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from searchkit.article import METADATA_KEYS, Article, Official
-from searchkit.engines import ENGINE_FILE, Answer, Search, articles_per_source
+from searchkit.engines import ENGINE_FILE, INDEX_TERMS_KEPT, Answer, Search, articles_per_source
 from searchkit.engines.sphinx_cluster import (
     PEER_PORT_OFFSET,
     PRESENT_TOKEN,
@@ -197,6 +197,7 @@ class SphinxBackend:
         self.address = parse_engine_url(settings["engine"])
         self.cluster = Cluster(self.address, [parse_node(node) for node in settings.get("nodes", [])])
         self.meta = read_meta(self.index_dir)
+        self._index_terms: dict[str, str | None] = {}
 
     def close(self) -> None:
         self.cluster.close()
@@ -286,8 +287,7 @@ class SphinxBackend:
         Sphinx 2.2 has no suggestion call (Manticore's CALL SUGGEST is not in Sphinx), so the candidates are
         made here and counted with CALL KEYWORDS in one round trip, on a shard of the node answering.
         """
-        rows, _warnings = self.cluster.query(f"DESCRIBE {self.address.index}")
-        shard = next((name for name, kind in rows if kind == "local"), None)
+        shard = self._shard()
         changed = False
 
         def correct(match: re.Match) -> str:
@@ -305,6 +305,24 @@ class SphinxBackend:
 
         corrected = _QUERY_WORD.sub(correct, text) if shard else text
         return corrected if changed else None
+
+    def index_terms(self, words: Iterable[str]) -> dict[str, str]:
+        """folded word -> the term Sphinx's morphology indexes it as, asked with one CALL KEYWORDS for all
+        words not asked before (stop words are left out)."""
+        unknown = [word for word in words if word not in self._index_terms]
+        shard = self._shard() if unknown else None
+        if shard:
+            if len(self._index_terms) > INDEX_TERMS_KEPT:
+                self._index_terms.clear()
+            self._index_terms.update(dict.fromkeys(unknown))
+            rows, _warnings = self.cluster.query("CALL KEYWORDS(%s, %s, 0)", [" ".join(unknown), shard])
+            self._index_terms.update((tokenized, normalized) for _position, tokenized, normalized, *_stats in rows)
+        return {word: self._index_terms[word] for word in words if self._index_terms.get(word) is not None}
+
+    def _shard(self) -> str | None:
+        """A local shard of the node answering, whose settings CALL KEYWORDS uses."""
+        rows, _warnings = self.cluster.query(f"DESCRIBE {self.address.index}")
+        return next((name for name, kind in rows if kind == "local"), None)
 
     def _documents(self, shard: str, words: list[str]) -> dict[str, int]:
         rows, _warnings = self.cluster.query("CALL KEYWORDS(%s, %s, 1)", [" ".join(words), shard])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from searchkit.engines.sphinx_cluster import PRESENT_TOKEN
 from searchkit.errors import QueryError
 from searchkit.query import DateFilter, Group, Operator, Phrase, Qualifier, QualifierFilter, Word
-from searchkit.snippets import HighlightTerms, fold, stem
+from searchkit.snippets import HighlightTerms, fold
 
 # Whoosh's English stop words, and words under two letters, are left out of plain words (not of phrases).
 STOP_WORDS = frozenset(
@@ -169,7 +169,7 @@ def _word(node: Word, field_name: str | None, terms: HighlightTerms, positive: b
         key = token_of(node.text)
         return f"@officials {key}" if key else NO_ARTICLE
     if positive:
-        terms.stems.update(stem(token) for token in found)
+        terms.words.update(found)  # the engine names their stems with the page's words
     words = found[0] if len(found) == 1 else '"' + " ".join(found) + '"'
     return f"{_fields(field_name)} {words}"
 

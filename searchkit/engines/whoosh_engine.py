@@ -21,11 +21,12 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from searchkit.article import Article
-from searchkit.engines import Answer, Search, articles_per_source
+from searchkit.engines import INDEX_TERMS_KEPT, Answer, Search, articles_per_source
 from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
 from searchkit.engines.whoosh_schema import (
     FACET_COLUMNS,
     SCHEMA_VERSION,
+    STEMMED,
     exact_term,
     facet_values,
     ranked_terms,
@@ -131,6 +132,7 @@ class WhooshBackend:
         self._searcher = searcher
         self._parser = make_parser(self._index.schema)
         self._filter_cache: dict[tuple, set[int]] = {}
+        self._index_terms: dict[str, str | None] = {}
         self._columns = FacetColumns(searcher.reader())
 
     def _damaged(self, exc: Exception) -> IndexProblem:
@@ -166,13 +168,12 @@ class WhooshBackend:
         )
         # One pass over the matches ranks them and lists them all (for totals, facets and the timeline).
         recorder = _MatchRecorder(ranking)
-        collector = collectors.FilterCollector(recorder, docset, None) if docset else recorder
-        self._searcher.search_with_collector(query, collector)
-        results = collector.results()
+        self._searcher.search_with_collector(query, _filtered(recorder, docset))
         matched = recorder.docs
+        page = recorder.results()[search.offset : end]
         answer = Answer(
             total=len(matched),
-            hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in results[search.offset : end]],
+            hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in page],
             highlight=highlight_terms(query),
         )
         if search.counts:
@@ -241,14 +242,29 @@ class WhooshBackend:
         )
         return speller.correct(text, fold)
 
+    def index_terms(self, words: Iterable[str]) -> dict[str, str]:
+        """folded word -> the term the headline and body analyzer indexes it as (stop words left out)."""
+        known = self._index_terms
+        unknown = [word for word in words if word not in known]
+        if unknown:
+            if len(known) > INDEX_TERMS_KEPT:
+                known.clear()
+            known.update(dict.fromkeys(unknown))
+            # One analyzer run over all the new words; kept stop words keep the tokens in step with them.
+            tokens = STEMMED(" ".join(unknown), removestops=False)
+            for word, token in zip(unknown, tokens, strict=False):
+                known[word] = None if token.stopped else token.text
+        return {word: known[word] for word in words if known.get(word) is not None}
+
     # -- internals ----------------------------------------------------------------------------------
     def _day_counts(self, docs: Iterable[int]) -> Counter:
-        days = self._columns.days()
-        return Counter(day for day in (days[doc] for doc in docs) if day is not None)
+        counts = Counter(map(self._columns.days().__getitem__, docs))  # map and Counter loop in C
+        counts.pop(None, None)
+        return counts
 
     def _value_counts(self, name: str, docs: list[int]) -> Counter:
         values = self._columns.values(name)
-        return Counter(chain.from_iterable(values[doc] for doc in docs)) if values else Counter()
+        return Counter(chain.from_iterable(map(values.__getitem__, docs))) if values else Counter()
 
     def _matching(self, query: wq.Query, docset: set[int] | None) -> list[int]:
         if query is wq.NullQuery:
@@ -335,6 +351,10 @@ class FacetColumns:
             else:
                 values.extend([default] * segment.doc_count_all())
         return values
+
+
+def _filtered(collector: collectors.Collector, docset: set[int] | None) -> collectors.Collector:
+    return collectors.FilterCollector(collector, docset, None) if docset else collector
 
 
 class _MatchRecorder(collectors.WrappingCollector):

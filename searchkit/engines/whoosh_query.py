@@ -75,13 +75,32 @@ class _ExactPhrasesPlugin(Plugin):
         return group
 
 
+class _NestedPlusMinusPlugin(PlusMinusPlugin):
+    """+word and -word inside parentheses too (`volcker (rates -bank)`): Whoosh's own plugin sorts only
+    the top-level group and leaves the marks of an inner group for the query builder, which fails on them."""
+
+    def do_plusminus(self, parser, group):
+        return super().do_plusminus(parser, self._sort_inner_groups(parser, group))
+
+    def _sort_inner_groups(self, parser, group):
+        for position, node in enumerate(group):
+            if isinstance(node, syntax.GroupNode):
+                node = self._sort_inner_groups(parser, node)
+                if any(isinstance(child, (self.Plus, self.Minus)) for child in node):
+                    sorted_node = super().do_plusminus(parser, node)
+                    sorted_node.boost = node.boost
+                    node = sorted_node
+                group[position] = node
+        return group
+
+
 def make_parser(schema) -> QueryParser:
     parser = QueryParser(None, schema, group=OrGroup)
     parser.remove_plugin_class(SingleQuotePlugin)  # apostrophes belong to names like O'Connor
     parser.add_plugins(
         [
             MultifieldPlugin(SEARCHED_FIELDS, fieldboosts=FIELD_BOOSTS),
-            PlusMinusPlugin(),
+            _NestedPlusMinusPlugin(),
             FieldAliasPlugin({"officials": ["official"]}),
             _ExactPhrasesPlugin(),
         ]
