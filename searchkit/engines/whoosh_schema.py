@@ -16,6 +16,7 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.fields import COLUMN, DATETIME, ID, STORED, TEXT, Schema
+from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
@@ -64,11 +65,23 @@ class StemmedText(TEXT):
         if not isinstance(value, str):
             raise ValueError(f"{value!r} is not text")
         stems, marked = _terms(value)
-        encode = self.format.encode
         for text, (count, positions) in stems.items():
-            yield text.encode("utf-8"), count, float(count), encode(positions)
+            yield text.encode("utf-8"), count, float(count), self._encoded(positions)
         for text, positions in marked.items():
-            yield text.encode("utf-8"), 0, float(len(positions)), encode(positions)
+            yield text.encode("utf-8"), 0, float(len(positions)), self._encoded(positions)
+
+    def _encoded(self, positions: list[int]) -> bytes:
+        if len(positions) == 1 and positions[0] < _ONE_POSITION_KEPT:  # most postings: encoded once per position
+            return _one_position(positions[0])
+        return self.format.encode(positions)
+
+
+_ONE_POSITION_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=_ONE_POSITION_KEPT)
+def _one_position(position: int) -> bytes:
+    return Positions().encode([position])  # the format of StemmedText (phrase=True)
 
 
 # The tokenizer's own expression without its capturing group, so findall returns whole tokens.

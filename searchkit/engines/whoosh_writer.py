@@ -101,6 +101,13 @@ class _CompressedRunPool(PostingPool):
     """Whoosh's posting pool with its sorted runs written in compressed chunks instead of one marshal record
     per posting: a large build's runs had taken 4 times the space of the index they were merged into."""
 
+    def add(self, item):
+        # item = (fieldname, term bytes, docnum, weight, value bytes); Whoosh's own size estimate, in one step
+        self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
+
     def _write_run(self, f, items):
         items = iter(items)
         while chunk := list(islice(items, RUN_CHUNK)):
