@@ -232,3 +232,21 @@ def test_a_build_larger_than_the_writers_memory_finds_the_same_articles(tmp_path
                                             for query in ("wheat", '"bank of england"', "rate", "story17"))])
     assert answers[0] == answers[1]
     assert answers[0][0][0] == 40
+
+
+def test_only_the_whoosh_engine_modules_import_whoosh():
+    """The indexer and everything above the engines stay engine-neutral (issue 14): Whoosh is imported only by
+    searchkit/engines/whoosh_*.py, so another engine can take its place."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "searchkit"
+    importers = set()
+    for module in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(name == "whoosh" or name.startswith("whoosh.") for name in names):
+                importers.add(module.relative_to(package).as_posix())
+    assert importers and all(path.startswith("engines/whoosh_") for path in importers), sorted(importers)
+    assert "engines/whoosh_writer.py" in importers
