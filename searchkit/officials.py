@@ -23,6 +23,9 @@ __all__ = ["extract_officials"]
 # input at a fixed rate, so matching is linear.
 _TOKEN = re.compile(r"\n[^\S\n]*\n|[A-Z]{1,6}\([A-Z]{1,3}\)|(?:[^\W\d_]\.){2,}|[^\W_](?:\w|['’`´-](?=\w))*|\S")
 
+# A tag cut off before its ">" and glued to the next word, as scraped pages have it: "</strongNiaz A. Malik".
+_GLUED_TAG = re.compile(r"(</?[a-z]{1,10})(?=[A-Z])")
+
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
 
@@ -84,6 +87,7 @@ _ORG_WORDS = (_wordset(
     university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
     subcommittee cartel opec imf gatt nato oecd advisers advisors world news county province prefecture municipality
+    mission delegation chamber chambers
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
     merchants retailers workers employers bridge road street square station airport stadium mosque daily
     river lake island"""
@@ -103,7 +107,7 @@ _GOVERNMENT_SIGNALS = _wordset(
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
     efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court justice
     courts tribunal judiciary police army navy military revenue bureau municipal metropolitan cantonment
-    unicef unesco undp unhcr unep wfp iaea unctad"""
+    unicef unesco undp unhcr unep wfp iaea unctad monetary"""
 )
 # Political parties are public bodies ("Pakistan Tehreek-e-Insaf (PTI)"): words of their names.
 _PARTY_WORDS = _wordset(
@@ -185,7 +189,7 @@ _RANKS = _wordset(
 # firms' names ("First Boston Corp").
 _STANDINGS = _wordset("former ex acting deputy vice senior junior assistant outgoing incoming interim caretaker top")
 # Offices accredited "to" a country or body.
-_ACCREDITED = _wordset("ambassador envoy commissioner high-commissioner representative consul")
+_ACCREDITED = _wordset("ambassador envoy commissioner high-commissioner representative consul mission delegation")
 # Offices whose "of"/"for" names a portfolio ("Minister for Railways"), not the body they belong to.
 _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assistant"}
 # Private bodies whose officers are not officials of the country named in the body's name.
@@ -195,6 +199,13 @@ _PRIVATE_BODIES = _wordset(
     ngo"""
 )
 _CONSUMER_WORDS = _wordset("consumer consumers")
+# "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
+_HYPHENED_ADVERBS = _wordset("newly recently freshly duly jointly democratically popularly directly formerly")
+# "A, B and other FBR officials"
+_PLURAL_OFFICIALS = _wordset("officials office-bearers")
+# The legal form that ends a company's name.
+_LEGAL_FORMS_CAPITALISED = _wordset(
+    "Corp Corporation Inc Incorporated Co Company Ltd Limited Plc PLC LLC GmbH AG SA")
 # Goods a state-owned company trades in, and the words that make it the state's ("Pakistan State Oil").
 _STATE_GOODS = _wordset("oil gas petroleum steel pipelines fertiliser fertilizer cement shipping")
 _STATE_OWNERS = _wordset("state national")
@@ -409,12 +420,15 @@ def _label_word(word: str, next_raw: str) -> int:
         return _ORG  # acronym or dotted abbreviation: OPEC, FATF, U.S.
     if key in _DESCRIPTORS or ("-" in key and all(p in _DESCRIPTORS for p in key.split("-"))):
         return _DESC
+    if key.partition("-")[0] in _HYPHENED_ADVERBS:
+        return _DESC  # "Newly-appointed Chief of ..." opens a sentence: an adjective, not a name ("Kelly-Smith" is)
     if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES:
         return _ORG
     return _NAME
 
 
 def _tokenise(text: str) -> _Tokens:
+    text = _GLUED_TAG.sub(r"\1 ", text)
     raw = [m.group() for m in _TOKEN.finditer(text)]
     toks = _Tokens()
     block_start = 0
@@ -579,7 +593,8 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
         if lab in (_NAME, _INITIAL, *_TITLEISH):
             cur.append(i)
             has_head = has_head or lab in (_HEAD, _HONORIFIC)
-            if toks.possessive[i] and lab == _NAME and (has_head or i + 1 >= n or labels[i + 1] not in (_HEAD, _DESC)):
+            if toks.possessive[i] and lab == _NAME and (has_head or i + 1 >= n or labels[i + 1] not in (_HEAD, _DESC)) \
+                    and not (words[i] == "People" and i + 1 < n and labels[i + 1] == _ORG):
                 # "Aslam's meeting", "President Reagan's legal adviser": what follows is not part of the name;
                 # "Bihar's Chief Minister" is one title
                 flush()
@@ -592,9 +607,10 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
             continue
         if words[i] == "The" and cur and words[cur[-1]] in ("of", "for", "to"):
             labels[i] = lab = _CONNECT  # "chief executive officer of The Hallwood Group Inc"
-        if (words[i] == "to" and cur and labels[cur[-1]] == _HEAD and words[cur[-1]].casefold() in _ACCREDITED
+        if (words[i] == "to" and cur and labels[cur[-1]] in (_HEAD, _ORG) and words[cur[-1]].casefold() in _ACCREDITED
                 and i + 1 < n and (words[i + 1] == "the" or words[i + 1][0].isupper())):
-            labels[i] = lab = _CONNECT  # "Ambassador to the United Nations", "envoy to Afghanistan"
+            # "Ambassador to the United Nations", "envoy to Afghanistan", "chief of the IMF Mission to Pakistan"
+            labels[i] = lab = _CONNECT
         if lab == _CONNECT and cur:
             key = words[i].casefold()
             prev_lab = labels[cur[-1]]
@@ -609,6 +625,8 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                       and not (prev_lab == _NAME and (has_head or next_lab != _NAME)))
                 # "chairman and chief executive of ...": two offices of one person, before any name
                 ok = ok or (prev_lab == _HEAD and next_lab == _HEAD and all(labels[idx] != _NAME for idx in cur))
+                # "Director Marketing & Customer Services Khurram Mushtaq": a department of the office
+                ok = ok or (key == "&" and has_head and prev_lab in (_NAME, _ORG) and next_lab in (_NAME, _ORG))
             if ok:
                 cur.append(i)
                 continue
@@ -691,7 +709,7 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         region = region[1:]
     k = 0
     nationality = ""
-    while k < len(region) and country[region[k]]:
+    while k < len(region) and country[region[k]] and not _opens_a_name(toks, region, k):
         nationality = nationality or country[region[k]]
         k += 1
     title_part = region[k:]
@@ -709,9 +727,10 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     first = 0
     while first + 1 < len(title_part):
         idx = title_part[first]
-        if country[idx]:
+        if country[idx] and first > 0:
             nationality = nationality or country[idx]
-        elif not (labels[idx] == _DESC and words[idx].casefold() in _STANDINGS
+        elif not (labels[idx] == _DESC and (words[idx].casefold() in _STANDINGS
+                                            or words[idx].casefold().partition("-")[0] in _HYPHENED_ADVERBS)
                   and labels[title_part[first + 1]] in (_ORG, _NAME)):
             break
         first += 1
@@ -721,7 +740,11 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         idx = title_part[at]
         if labels[idx] in (_NAME, _ORG, _CONNECT):
             return True
-        nxt = title_part[at + 1] if at + 1 < len(title_part) else -1
+        # "Foreign Ministry", "International Energy Agency": capitalised descriptors up to an organisation word
+        ahead = at + 1
+        while ahead < len(title_part) and labels[title_part[ahead]] == _DESC and words[title_part[ahead]][0].isupper():
+            ahead += 1
+        nxt = title_part[ahead] if ahead < len(title_part) else -1
         opens = nxt >= 0 and labels[nxt] == _ORG and not country[nxt] and words[idx][0].isupper()
         if labels[idx] == _HEAD:
             return opens and words[idx].casefold() not in _RANKS  # "Justice Party", not "Chief Financial"
@@ -758,8 +781,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             and labels[body_after[-1]] != _NAME):  # not "chief U.K. Economist"
         sources.append(_words_of(toks, body_after))
     # "Managing Director Maxus Pakistan": a country after a name is the firm's, the firm is the affiliation
+    # "chief of the IMF Mission to Egypt": the mission's country is where it works, not whose it is
     sources.append(next((country[idx] for idx in title_part if country[idx] and not (
-        idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1])), ""))
+        idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1]) and words[idx - 1] != "to"), ""))
     sources.append(_words_of(toks, of_object))
     if body_after:
         sources.append(_words_of(toks, body_after))
@@ -862,7 +886,17 @@ def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
 
 
 def _words_of(toks: _Tokens, indexes: list[int]) -> str:
-    return " ".join(toks.words[idx] for idx in indexes)
+    # "People's Bank of China"; a possessive that ends the words ("the PPP's council" -> "PPP") is dropped
+    return " ".join(toks.words[idx] + ("'s" if toks.possessive[idx] and idx != indexes[-1] else "")
+                    for idx in indexes)
+
+
+def _opens_a_name(toks: _Tokens, region: list[int], at: int) -> bool:
+    """"Pakistan People's Party", "Japan Tobacco": a country's own name before a proper name opens the body's
+    name; "Pakistani", "Indonesia's Armed Forces", "Russian Foreign Ministry" are the country's."""
+    idx = region[at]
+    return (at + 1 < len(region) and toks.labels[region[at + 1]] == _NAME and not toks.possessive[idx]
+            and toks.words[idx].casefold() == toks.country[idx].casefold())
 
 
 def _says_nothing(affiliation: str) -> bool:
@@ -994,6 +1028,12 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if org and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org) and any(
                     labels[idx] in (_NAME, _ORG) for idx in org):
                 return _words_of(toks, org)
+        if at < n and words[at] == ",":
+            # "Niaz Malik, Deputy CEO, China Mobile Pakistan Limited": a company by its legal form
+            org = chunk_at(at + 1)
+            if org and words[org[-1]] in _LEGAL_FORMS_CAPITALISED and all(
+                    labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org):
+                return _words_of(toks, org)
         return ""
 
     def shared_office(chunk: list[int], region: list[int]) -> None:
@@ -1018,8 +1058,26 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 add(part, region)
             at = nxt[-1] + 1
 
+    def listed_officials(k: int) -> None:
+        # "attended by A, B, C and other MAP officials": each listed name is one of the body's officials
+        at = chunks[k][-1] + 1
+        if not (at + 2 < n and words[at] == "and" and words[at + 1] == "other" and is_full_name(chunks[k])):
+            return
+        body = chunk_at(at + 2)
+        after = body[-1] + 1 if body else n
+        if (after >= n or words[after] not in _PLURAL_OFFICIALS
+                or not all(labels[idx] in (_NAME, _ORG, _DESC) and words[idx][0].isupper() for idx in body)):
+            return
+        first = k
+        while (first > 0 and chunks[first][0] >= 2 and words[chunks[first][0] - 1] == ","
+               and chunks[first - 1][-1] == chunks[first][0] - 2 and is_full_name(chunks[first - 1])):
+            first -= 1
+        for listed in chunks[first:k + 1]:
+            add(listed, [*body, after])
+
     used_titles: set[int] = set()  # "Ali Khan - CEO AKD Securities, Tariq Adam - Director": Adam is no CEO
-    for chunk in chunks:
+    for k, chunk in enumerate(chunks):
+        listed_officials(k)
         name, region = _person(toks, chunk)
         if name and a_job(region):
             name = []

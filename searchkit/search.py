@@ -168,6 +168,8 @@ class SearchEngine:
             total=answer.total,
             hits=self._hits(answer, True),
             limit=limit,
+            partial=answer.partial,
+            warnings=answer.warnings,
         )
 
     def get(self, article_id: str) -> Article:

@@ -74,6 +74,20 @@ def test_one_node_down_the_cli_warns_in_one_line_and_json_says_partial(cluster_i
     assert line.startswith("searchkit: warning: partial results:") and nodes.addresses[1].rsplit(":")[0] in line
 
 
+def test_more_like_with_one_node_down_answers_from_the_other_and_says_partial(cluster_index, nodes):
+    with SearchEngine(cluster_index) as engine:
+        full = engine.more_like(engine.search(ARCHIVE_WORD, limit=1).hits[0].id)
+        nodes.kill(1)
+        [reachable] = engine.search(ARCHIVE_WORD, limit=1).hits  # an article on the node still up
+        similar = engine.more_like(reachable.id)
+    assert not full.partial and full.hits
+    assert similar.partial and similar.hits and reachable.id not in {hit.id for hit in similar.hits}
+    done = _cli("search", "--like", reachable.id, "--index", str(cluster_index), "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["partial"] is True
+    [line] = done.stderr.splitlines()
+    assert line.startswith("searchkit: warning: partial results:")
+
+
 def test_every_node_down_is_one_line_naming_the_address_exit_3(cluster_index, nodes):
     nodes.kill(0)
     nodes.kill(1)

@@ -10,6 +10,7 @@ import pytest
 from searchkit.errors import SearchkitError
 from searchkit.search import SearchEngine
 from searchkit.store import SourceSpec
+from tests.conftest import run_cli
 
 pytestmark = pytest.mark.cluster
 
@@ -283,3 +284,30 @@ def test_bad_queries_get_the_same_one_line_error(engines, query):
         sphinx.search(query)
     assert str(from_sphinx.value) == str(from_whoosh.value)
     assert "\n" not in str(from_sphinx.value)
+
+
+# Articles with one clearly closest neighbour (in so small a corpus others tie).
+LIKE_SOURCES = ["news:wheat1", "news:budget1", "news:peace1", "news:oil2", "news:g7"]
+
+
+@pytest.mark.parametrize("article_id", LIKE_SOURCES)
+def test_more_like_finds_the_same_articles_first(engines, article_id):
+    whoosh, sphinx = engines
+    expected, found = whoosh.more_like(article_id, limit=5), sphinx.more_like(article_id, limit=5)
+    assert expected.hits, f"{article_id} should have similar articles"
+    assert found.hits[0].id == expected.hits[0].id
+    assert article_id not in _ids(found)
+    assert len(_ids(found) & _ids(expected)) >= min(3, len(expected.hits))
+    assert found.hits[0].highlights  # its key words are marked in the snippet, as on Whoosh
+
+
+def test_more_like_within_dates_and_from_the_cli(engines):
+    whoosh, sphinx = engines
+    within = {"start": "2018-06-01", "end": "2018-12-31"}
+    expected, found = whoosh.more_like("news:budget1", **within), sphinx.more_like("news:budget1", **within)
+    assert _ids(found) == _ids(expected) == {"news:budget2"}
+    done = run_cli("search", "--like", "news:wheat1", "--json", "--index", str(sphinx.index_dir))
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["hits"][0]["id"] == whoosh.more_like("news:wheat1").hits[0].id
+    missing = run_cli("search", "--like", "news:nothing", "--index", str(sphinx.index_dir))
+    assert missing.exit_code != 0 and missing.stderr.count("\n") == 1

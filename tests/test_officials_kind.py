@@ -32,6 +32,9 @@ from tests.test_officials import one
          "government"),
         ("Kamran Gill, director of the Federal Investigation Bureau, said two men were held.", "Kamran Gill",
          "government"),
+        # "managing director" of a public body is a public office
+        ("International Monetary Fund managing director Rosa Lind said the loan was approved.", "Rosa Lind",
+         "government"),
     ],
 )
 def test_kind_follows_the_words_of_the_body(sentence, name, kind):
@@ -120,3 +123,9 @@ def test_a_firm_named_after_its_founder_is_no_person_and_a_founder_alone_holds_n
 def test_a_founder_who_also_holds_an_office_is_kept():
     official = one("Nadia Shah, co-founder and chief executive of Lahore Textile Mills, said orders were up.")
     assert (official.name, official.kind) == ("Nadia Shah", "corporate")
+
+
+def test_a_chamber_named_with_an_ampersand_is_the_officers_private_body():
+    official = one("Fiona Reid, chief executive of Perth & Kinross Chamber of Commerce, said firms were ready.")
+    assert (official.name, official.affiliation, official.kind) == (
+        "Fiona Reid", "Perth & Kinross Chamber of Commerce", "corporate")

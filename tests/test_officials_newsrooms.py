@@ -356,3 +356,54 @@ def test_a_generic_body_stays_unattributed_when_the_article_names_two_of_its_kin
             "central bank governor Raghu Menon said.")
     official = one(text)
     assert (official.name, official.affiliation) == ("Raghu Menon", "")
+
+
+# --- shapes found in the fourth held-out set --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation", "kind"),
+    [
+        # a mission accredited "to" a country is part of the office
+        ("The money will be released, said the outgoing chief of the IMF Mission to Egypt Paul Rowe.",
+         "Paul Rowe", "outgoing chief of the IMF Mission to Egypt", "IMF Mission to Egypt", "government"),
+        ("Newly named Chief of IMF Mission to Egypt, Anna Berg, will replace him.", "Anna Berg",
+         "Chief of IMF Mission to Egypt", "IMF Mission to Egypt", "government"),
+        # a department joined by "&" after the office
+        ("The fares were announced by PIA's Director Sales & Cargo Services Imran Qadir at the head office.",
+         "Imran Qadir", "PIA's Director Sales & Cargo Services", "PIA", "corporate"),
+        # a body whose name opens with descriptors before the office
+        ("International Energy Agency chief Fatih Birol warned of shortages.", "Fatih Birol",
+         "International Energy Agency chief", "International Energy Agency", "government"),
+        # a possessive inside a body's name, and the country that opens it
+        ("Pakistan People's Party (PPP) Co-Chairman Bilawal Bhutto raised the issue.", "Bilawal Bhutto",
+         "Pakistan People's Party Co-Chairman", "Pakistan People's Party", "government"),
+        ("People's Bank of China Governor Zhou Xiaochuan cut the rate.", "Zhou Xiaochuan",
+         "People's Bank of China Governor", "People's Bank of China", "government"),
+        # the company after an office written after the name, and a cut-off HTML tag before the name
+        ("</strongNadia K. Rauf, Deputy CEO, Jazz Telecom Limited – JAZZ was the keynote speaker.",
+         "Nadia K. Rauf", "Deputy CEO", "Jazz Telecom Limited", "corporate"),
+    ],
+)
+def test_held_out_four_shapes(text, name, title, affiliation, kind):
+    official = one(text)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        name, title, affiliation, kind)
+
+
+def test_names_listed_before_and_other_officials_of_a_body_are_its_officials():
+    text = "The meeting was attended by Ayesha Malik, Omar Farooq, Zain Abbas and other FBR officials."
+    found = extract_officials(text)
+    assert [(o.name, o.title, o.affiliation, o.kind) for o in found] == [
+        (name, "FBR officials", "FBR", "government") for name in ("Ayesha Malik", "Omar Farooq", "Zain Abbas")]
+
+
+def test_names_listed_before_other_guests_are_not_officials():
+    text = "The dinner was attended by Ayesha Malik, Omar Farooq and other guests of the club."
+    assert extract_officials(text) == []
+
+
+def test_a_hyphenated_adverb_opening_the_sentence_is_not_the_body():
+    official = one("Newly-appointed Chief of the Punjab Police, Arif Nawaz, visited the station.")
+    assert (official.name, official.title, official.affiliation) == (
+        "Arif Nawaz", "Newly-appointed Chief of the Punjab Police", "Punjab Police")

@@ -29,10 +29,20 @@ from searchkit.engines.sphinx_cluster import (
     shard_name,
     shard_of,
 )
-from searchkit.engines.sphinx_query import compile_search, official_keys, path_tokens, token_of, tokens
+from searchkit.engines.sphinx_query import (
+    MIN_WORD_LEN,
+    STOP_WORDS,
+    compile_search,
+    official_keys,
+    path_tokens,
+    token_of,
+    tokens,
+    weighted_words,
+)
 from searchkit.errors import ArticleNotFound, IndexProblem, UsageError
 from searchkit.facets import count_facets
 from searchkit.results import IndexStats
+from searchkit.similar import key_terms
 from searchkit.store import read_meta, replace_file
 
 SCHEME = "sphinx://"
@@ -40,6 +50,8 @@ SCHEME = "sphinx://"
 # integer weights), times the share of the query's words the article holds, squared, as on Whoosh.
 RANKER = "expr('bm25f(1.6,0.2,{headline=4,body=2,officials=3})*pow(doc_word_count/query_word_count,2)*1000')"
 SCORE_SCALE = 1000.0
+# More like this: the same BM25F without the share-of-words factor, as Whoosh scores its plain OR there.
+LIKE_RANKER = "expr('bm25f(1.6,0.2,{headline=4,body=2,officials=3})*1000')"
 MAX_MATCHES = 1000  # Sphinx's default window of ranked matches; raised for deeper pages
 FACET_GROUPS = 1_000  # Sphinx sizes its group table by max_matches up front: large ones cost time
 VALUE_FACETS = ("source", "official", *METADATA_KEYS)  # counted from the facets JSON attribute
@@ -253,7 +265,52 @@ class SphinxBackend:
             last = rows[-1][0]
 
     def more_like(self, article_id: str, limit: int, date_filters) -> Answer:
-        raise UsageError("--like is not available on the Sphinx engine yet; search with the article's words instead")
+        """Articles similar to one article: its key body terms (searchkit.similar), searched as a weighted OR."""
+        article_terms, forms, archive, articles = self._term_statistics(" ".join(tokens(self.get(article_id).body)))
+        terms = key_terms(article_terms, archive, articles)
+        compiled = compile_search(None, "", date_filters, [], False)
+        compiled.match, compiled.highlight = weighted_words([(forms[term], weight) for term, weight in terms], "body")
+        compiled.where.append("id != %s")
+        compiled.parameters.append(document_id(article_id))
+        where, parameters = self._where(compiled)
+        rows, warnings = self.cluster.query(
+            f"SELECT article, WEIGHT() AS score FROM {self.address.index}{where} ORDER BY score DESC, "
+            f"published_day DESC LIMIT 0, %s OPTION ranker={LIKE_RANKER}",
+            [*parameters, limit],
+        )
+        return Answer(
+            total=len(rows),
+            hits=[(article_from_json(article), score / SCORE_SCALE) for article, score in rows],
+            highlight=compiled.highlight,
+            partial=bool(warnings),
+            warnings=warnings,
+        )
+
+    def _term_statistics(self, text: str) -> tuple[Counter, dict[str, str], Counter, int]:
+        """A text's terms as the shards index them (stemmed; stop words and one-letter words left out) with
+        their occurrences in it, a word that stands for each, their occurrences across the shards, and the
+        articles the shards hold: CALL KEYWORDS on each shard on its own node (one that does not answer is
+        left out of the figures)."""
+        in_text, forms, in_archive, articles = Counter(), {}, Counter(), 0
+        for shard, node in enumerate(self.cluster.layout()):
+            name = shard_name(self.address.index, shard)
+            try:
+                rows, _warnings = self.cluster.query("CALL KEYWORDS(%s, %s, 1)", [text, name], node=node)
+                held, _warnings = self.cluster.query(f"SELECT COUNT(*) FROM {name}", node=node)
+            except IndexProblem:
+                continue
+            articles += int(held[0][0]) if held else 0
+            first = not forms  # every shard cuts the text alike: count it once
+            on_shard = {}
+            for _position, word, term, _documents, occurrences in rows:
+                if word in STOP_WORDS or len(word) < MIN_WORD_LEN:
+                    continue
+                on_shard[term] = int(occurrences)
+                if first:
+                    in_text[term] += 1
+                    forms.setdefault(term, word)
+            in_archive.update(on_shard)
+        return in_text, forms, in_archive, articles
 
     def get(self, article_id: str) -> Article:
         rows, _warnings = self.cluster.query(

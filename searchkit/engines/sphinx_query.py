@@ -88,6 +88,16 @@ def compile_search(tree: Group | None, text: str, date_filters: list[DateFilter]
     return compiled
 
 
+def weighted_words(words: list[tuple[str, float]], field_name: str) -> tuple[str, HighlightTerms]:
+    """The MATCH expression for any of some index tokens in one field, each weighted (Sphinx's keyword IDF
+    boost, `word^0.5`), and what snippets should mark."""
+    terms = HighlightTerms()
+    kept = [(word, weight) for word, weight in words if _TOKEN.fullmatch(word)]
+    terms.words.update(word for word, _weight in kept)  # the engine names their stems with the page's words
+    alternatives = " | ".join(f"{word}^{max(weight, 0.0001):.4f}" for word, weight in kept)
+    return (f"@{field_name} ({alternatives})" if kept else NO_ARTICLE), terms
+
+
 def _node(node, field_name: str | None, terms: HighlightTerms, positive: bool) -> str:
     """One node as MATCH syntax ("" when nothing of it can be searched, such as a stop word)."""
     if isinstance(node, Word):

@@ -8,6 +8,7 @@ rebuild a filter's document set on every search.
 from __future__ import annotations
 
 import functools
+import heapq
 import os
 import time as clock
 from collections import Counter
@@ -16,13 +17,14 @@ from datetime import date, datetime, time
 from itertools import chain
 from pathlib import Path
 
-from whoosh import classify, collectors, scoring
+from whoosh import collectors, scoring
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from searchkit.article import Article
 from searchkit.engines import INDEX_TERMS_KEPT, Answer, Search, articles_per_source
 from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
+from searchkit.engines.whoosh_ranking import PostingScorer
 from searchkit.engines.whoosh_schema import (
     FACET_COLUMNS,
     SCHEMA_VERSION,
@@ -36,6 +38,7 @@ from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, Usag
 from searchkit.facets import count_facets
 from searchkit.query import DateFilter, QualifierFilter
 from searchkit.results import IndexStats
+from searchkit.similar import key_terms
 from searchkit.snippets import fold
 from searchkit.store import (
     REBUILD_HINT,
@@ -53,7 +56,6 @@ from searchkit.suggest import Speller
 WEIGHTING = scoring.BM25F(B=0.2, K1=1.6, headline_B=0.3)
 OPEN_ATTEMPTS = 3
 OPEN_RETRY_SECONDS = 0.05
-MORE_LIKE_TERMS = 12
 _MICROSECONDS_PER_DAY = 86_400_000_000
 _NO_DATE = 2**64 - 1  # Whoosh's column value for a document without a publication date
 
@@ -133,6 +135,7 @@ class WhooshBackend:
         self._parser = make_parser(self._index.schema)
         self._filter_cache: dict[tuple, set[int]] = {}
         self._index_terms: dict[str, str | None] = {}
+        self._scorer = PostingScorer(searcher)
         self._columns = FacetColumns(searcher.reader())
 
     def _damaged(self, exc: Exception) -> IndexProblem:
@@ -152,6 +155,7 @@ class WhooshBackend:
         if fresh is not self._searcher:
             self._searcher = fresh
             self._filter_cache.clear()
+            self._scorer = PostingScorer(fresh)
             self._columns = FacetColumns(fresh.reader())
 
     # -- searching ----------------------------------------------------------------------------------
@@ -161,25 +165,34 @@ class WhooshBackend:
         docset = self._filter_set(search.date_filters, search.filters, search.undated)
         query = _within(query, docset)
         end = search.offset + search.limit
-        ranking = (
-            collectors.SortingCollector("published", limit=end, reverse=search.sort != "oldest")
-            if search.sort != "relevance" or search.tree is None
-            else collectors.TopCollector(end, usequality=False, replace=0)
-        )
-        # One pass over the matches ranks them and lists them all (for totals, facets and the timeline).
-        recorder = _MatchRecorder(ranking)
-        self._searcher.search_with_collector(query, _filtered(recorder, docset))
-        matched = recorder.docs
-        page = recorder.results()[search.offset : end]
+        if search.sort == "relevance" and search.tree is not None:
+            ranked, matched = self._ranked(query, docset, end)
+        else:
+            ranked, matched = self._sorted(query, docset, end, newest_first=search.sort != "oldest")
+        stored = self._searcher.stored_fields
         answer = Answer(
             total=len(matched),
-            hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in page],
+            hits=[(to_article(stored(docnum)), score) for score, docnum in ranked[search.offset : end]],
             highlight=highlight_terms(query),
         )
         if search.counts:
             answer.days = self._day_counts(matched)
             answer.values = {name: self._value_counts(name, matched) for name in FACET_COLUMNS}
         return answer
+
+    def _ranked(self, query: wq.Query, docset: set[int] | None, end: int) -> tuple[list[tuple[float, int]], list]:
+        """(score, docnum) of the best `end` matches, best first (ties: index order), and every match."""
+        if query is wq.NullQuery:
+            return [], []
+        scores = self._scorer.scores(query, docset)
+        best = heapq.nlargest(end, scores.items(), key=_score_then_index_order)
+        return [(score, docnum) for docnum, score in best], list(scores)
+
+    def _sorted(self, query, docset, end: int, newest_first: bool) -> tuple[list[tuple[float, int]], list[int]]:
+        """The first `end` matches by publication date, and every match."""
+        recorder = _MatchRecorder(collectors.SortingCollector("published", limit=end, reverse=newest_first))
+        self._searcher.search_with_collector(query, _filtered(recorder, docset))
+        return [(float(hit.score or 0.0), hit.docnum) for hit in recorder.results()], recorder.docs
 
     @_damage_reported
     def matching_articles(self, search: Search) -> Iterator[Article]:
@@ -191,20 +204,21 @@ class WhooshBackend:
 
     @_damage_reported
     def more_like(self, article_id: str, limit: int, date_filters: list[DateFilter]) -> Answer:
-        """Articles similar to one article (by its most distinctive body words)."""
+        """Articles similar to one article: its key body terms (searchkit.similar), searched as a weighted OR."""
         docnum = self._docnum(article_id)
+        reader = self._searcher.reader()
         body = self._searcher.stored_fields(docnum).get("body", "")
+        article_terms = Counter(dict(ranked_terms(body)))  # the stems, not the exact forms kept for phrases
+        terms = key_terms(article_terms, {term: reader.frequency("body", term) for term in article_terms},
+                          reader.doc_count_all())
+        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in terms])
         docset = self._filter_set(date_filters, [], False)
-        # Whoosh's own more_like would also weigh the exact-form terms (whoosh_schema.StemmedText).
-        expander = classify.Expander(self._searcher.reader(), "body")
-        expander.add(ranked_terms(body))
-        key_terms = expander.expanded_terms(MORE_LIKE_TERMS, normalize=False)
-        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms])
-        hits = self._searcher.search(query, limit=limit, filter=docset, mask={docnum}) if docset != set() else []
+        hits = (self._searcher.search(query, limit=limit, filter=docset, mask={docnum})
+                if terms and docset != set() else [])
         return Answer(
             total=len(hits),
             hits=[(to_article(hit.fields()), float(hit.score or 0.0)) for hit in hits],
-            highlight=highlight_terms(wq.Or([wq.Term("body", term) for term, _weight in key_terms])),
+            highlight=highlight_terms(query),
         )
 
     @_damage_reported
@@ -271,8 +285,9 @@ class WhooshBackend:
             return []
         if isinstance(query, wq.Every) and docset is not None:
             return sorted(docset)
-        docs = self._searcher.docs_for_query(query)
-        return [doc for doc in docs if doc in docset] if docset is not None else list(docs)
+        # The same matches search() counts (Whoosh's docs_for_query can keep a document that a NOT excludes
+        # when the index holds deleted documents).
+        return sorted(self._scorer.scores(query, docset))
 
     def _filter_set(
         self, date_filters: list[DateFilter], qualifiers: list[QualifierFilter], undated: bool
@@ -351,6 +366,10 @@ class FacetColumns:
             else:
                 values.extend([default] * segment.doc_count_all())
         return values
+
+
+def _score_then_index_order(item: tuple[int, float]) -> tuple[float, int]:
+    return item[1], -item[0]
 
 
 def _filtered(collector: collectors.Collector, docset: set[int] | None) -> collectors.Collector:

@@ -169,7 +169,7 @@ def qualifier_query(qualifier: Qualifier) -> wq.Query:
     return wq.And(terms)
 
 
-class _AllWordsOr(wq.Or):
+class AllWordsOr(wq.Or):
     """An OR over the query's words that scores documents matching more of the words higher.
 
     Whoosh's own coordination bonus counts index terms (one per field), not words, and adds too little
@@ -205,7 +205,12 @@ class _AllWordsMatcher(WrappingMatcher):
     def score(self):
         current = self.child.id()
         matched = sum(1 for word in self._words if word.is_active() and word.id() == current)
-        return self.child.score() * self.boost * (matched / self._word_count) ** ALL_WORDS_EXPONENT
+        return self.child.score() * self.boost * coordination(matched, self._word_count)
+
+
+def coordination(matched: int, words: int) -> float:
+    """The share of its score a document keeps when it holds `matched` of a query's `words` words."""
+    return (matched / words) ** ALL_WORDS_EXPONENT
 
 
 def _reward_all_words(node: wq.Query) -> wq.Query:
@@ -213,7 +218,7 @@ def _reward_all_words(node: wq.Query) -> wq.Query:
         return node
     node = node.apply(_reward_all_words)
     if type(node) is wq.Or and not _one_word_in_many_fields(node):
-        return _AllWordsOr(node.subqueries, boost=node.boost)
+        return AllWordsOr(node.subqueries, boost=node.boost)
     return node
 
 

@@ -1,0 +1,156 @@
+"""The query path does each piece of work once: every match is scored from whole posting blocks (ranks,
+scores and totals exactly as Whoosh's own matchers give them), facets are counted from the matches, and
+snippets ask the engine for the page's stems in one call. Work is counted, never timed."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+from whoosh import collectors
+from whoosh.matching import mcore
+
+from searchkit import SearchEngine
+from searchkit.engines.whoosh_query import compile_words
+from searchkit.indexer import index_corpus
+from searchkit.store import SourceSpec
+from tests.conftest import REPO
+
+WORDS = ["wheat", "coffee", "budget", "bank", "rates", "dollar", "exports", "harvest", "ministers", "talks",
+         "prices", "growth", "deficit", "trade", "oil", "gas", "sanctions", "market", "shares", "profit", "loss",
+         "farmers", "lawmakers", "debate"]
+PEOPLE = ("Finance Minister Ishaq Dar", "Foreign Minister Sergei Lavrov", "Fed Chairman Paul Volcker")
+QUERIES = ["wheat", "wheat exports", "bank rates dollar", "+budget debate",
+           '"wheat exports"', "coffee OR growth", "headline:budget", "trade AND (prices OR deficit)",
+           "export*", "volcker", "lavrov talks", "nothingmatchesthis"]
+
+
+def _articles(first: int, count: int, seed: int) -> list[dict]:
+    chooser = random.Random(seed)
+    records = []
+    for number in range(first, first + count):
+        words = [chooser.choice(WORDS) for _ in range(chooser.randint(8, 60))]
+        person = chooser.choice(PEOPLE)
+        records.append({
+            "id": f"a{number}",
+            "title": " ".join(chooser.choice(WORDS) for _ in range(4)).capitalize(),
+            "body": f"{person} said on Monday that " + " ".join(words) + ".",
+            "date": f"{chooser.randint(2015, 2019)}-{chooser.randint(1, 12):02d}-{chooser.randint(1, 28):02d}",
+            "tags": [chooser.choice(WORDS), chooser.choice(WORDS)],
+        })
+    return records
+
+
+def _write(path, records) -> None:
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("work")
+    first, second = root / "first.jsonl", root / "second.jsonl"
+    _write(first, _articles(0, 240, seed=1))
+    index_corpus(root / "ix", [SourceSpec(str(first))])
+    # A second run adds a segment, and rewriting some of the first file's articles deletes their old copies.
+    changed = _articles(0, 240, seed=1)
+    for record in changed[:40]:
+        record["body"] += " Revised: wheat harvest prices."
+    _write(first, changed)
+    _write(second, _articles(240, 160, seed=2))
+    index_corpus(root / "ix", [SourceSpec(str(first)), SourceSpec(str(second))])
+    with SearchEngine(root / "ix") as opened:
+        yield opened
+
+
+def _whoosh_ranking(engine, text: str, limit: int, **filters):
+    """The same search through Whoosh's own matchers and collector, scoring every match one at a time."""
+    backend = engine._backend
+    _parsed, request = engine._request(text, filters.get("start"), filters.get("end"), None, None, None, False, None)
+    query = compile_words(request.tree, backend._parser, text)
+    docset = backend._filter_set(request.date_filters, request.filters, False)
+    ranking = collectors.TopCollector(limit, usequality=False, replace=0)
+    collector = collectors.FilterCollector(ranking, docset, None) if docset is not None else ranking
+    backend._searcher.search_with_collector(query, collector)
+    matches = [doc for doc in backend._searcher.docs_for_query(query) if docset is None or doc in docset]
+    hits = [(backend._searcher.stored_fields(hit.docnum)["id"], hit.score) for hit in collector.results()]
+    return hits, len(matches)
+
+
+def test_the_index_has_several_segments_and_deleted_documents(engine):
+    reader = engine._backend._searcher.reader()
+    assert len(list(reader.leaf_readers())) > 1 and reader.has_deletions()
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_ranks_scores_and_totals_are_whooshs_own(engine, text):
+    for filters in ({}, {"start": "2016-01-01", "end": "2017-12-31"}):
+        results = engine.search(text, limit=25, **filters)
+        expected_hits, expected_total = _whoosh_ranking(engine, text, 25, **filters)
+        assert [(hit.id, hit.score) for hit in results.hits] == expected_hits, (text, filters)
+        assert results.total == expected_total, (text, filters)
+
+
+@pytest.mark.parametrize("text", ["oil -gas", "oil NOT gas", "oil -(gas OR profit)"])
+def test_a_negated_word_excludes_every_article_holding_it(engine, text):
+    # Whoosh's own matchers keep some such articles in an index with deleted documents; searchkit must not.
+    stored = engine._backend._searcher.reader().all_stored_fields()
+    words = [set(re.findall(r"\w+", f"{fields['headline']} {fields['body']}".lower())) for fields in stored]
+    excluded = {"gas", "profit"} if "profit" in text else {"gas"}
+    expected = sum(1 for found in words if "oil" in found and not found & excluded)
+    results = engine.search(text, limit=500)
+    assert results.total == len(results.hits) == len(list(engine.export(text))) == expected > 0
+    assert not any(excluded & set(re.findall(r"\w+", hit.headline.lower())) for hit in results.hits)
+
+
+@pytest.mark.parametrize("text", ["wheat", "bank rates dollar", "oil -gas", '"wheat exports"', "lavrov"])
+def test_totals_and_facets_equal_a_count_of_every_matching_article(engine, text):
+    results = engine.search(text, limit=5)
+    everything = list(engine.export(text))
+    assert results.total == len(everything) > 0
+    years = Counter(str(article.published.year) for article in everything if article.published)
+    months = Counter(article.published.isoformat()[:7] for article in everything if article.published)
+    officials = Counter(name for article in everything for name in {o.name for o in article.officials})
+    assert results.facets["year"] == dict(sorted(years.items()))
+    assert results.facets["month"] == dict(sorted(months.items()))
+    assert results.facets["official"] == dict(officials)
+    assert sum(bucket.count for bucket in results.timeline) == sum(years.values())
+
+
+def test_word_queries_score_posting_blocks_without_walking_whooshs_matchers(engine, monkeypatch):
+    walked = Counter()
+    original = mcore.LeafMatcher.score
+
+    def counted(self):
+        walked["score"] += 1
+        return original(self)
+
+    monkeypatch.setattr(mcore.LeafMatcher, "score", counted)
+    scorer = engine._backend._scorer
+    before = scorer.postings_read
+    for text in ("wheat", "bank rates dollar", "oil -gas", "trade AND (prices OR deficit)"):
+        assert engine.search(text).total > 0
+    assert walked["score"] == 0
+    assert scorer.postings_read > before
+    engine.search('"wheat exports"')  # phrases are still scored by Whoosh's phrase matchers
+    assert walked["score"] > 0
+
+
+def test_snippets_get_the_pages_stems_from_the_engine_in_one_call(engine, monkeypatch):
+    calls = []
+    original = engine._backend.index_terms
+    monkeypatch.setattr(engine._backend, "index_terms", lambda words: calls.append(set(words)) or original(words))
+    results = engine.search("exporting harvests", limit=10)
+    assert len(calls) == 1 and len(results.hits) == 10
+    marked = {hit.snippet[start:end].lower() for hit in results.hits for start, end in hit.highlights}
+    assert marked == {"exports", "harvest"}  # stems matched: exporting -> export <- exports
+
+
+def test_snippets_module_does_not_load_whoosh():
+    probe = "import sys, searchkit.snippets; print(sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh'))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
+    assert loaded.stdout.strip() == "[]"
