@@ -29,7 +29,7 @@ from bench_officials_sample import SETS, load  # noqa: E402
 from searchkit.officials import extract_officials  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "officials_gold"
-HELD_OUT = {"pakistan_heldout", "pakistan_heldout2", "pakistan_heldout3", "pakistan_heldout4", "pakistan_heldout5"}
+HELD_OUT = {f"pakistan_heldout{n}" for n in ("", 2, 3, 4, 5, 6)}
 FILLER = {"of", "the", "for", "and", "a", "an", "to", "at", "in", "on"}
 
 

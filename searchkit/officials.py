@@ -25,6 +25,9 @@ _TOKEN = re.compile(r"\n[^\S\n]*\n|[A-Z]{1,6}\([A-Z]{1,3}\)|(?:[^\W\d_]\.){2,}|[
 
 # A tag cut off before its ">" and glued to the next word, as scraped pages have it: "</strongNiaz A. Malik".
 _GLUED_TAG = re.compile(r"(</?[a-z]{1,10})(?=[A-Z])")
+# Sentences run together with no space, as some scraped papers print them: "... Loan SchemeHe said".
+_GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z])(?=(?:He|She|It|They|We|The|This|That|These|In|On|At|But|Also|However|Meanwhile|According)\b)")
 
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
@@ -87,7 +90,7 @@ _ORG_WORDS = (_wordset(
     university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
     subcommittee cartel opec imf gatt nato oecd advisers advisors world news county province prefecture municipality
-    mission delegation chamber chambers
+    mission delegation chamber chambers scheme schemes programme programmes initiative project projects package
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
     merchants retailers workers employers bridge road street square station airport stadium mosque daily
     river lake island"""
@@ -221,7 +224,8 @@ _HEADLINE_TITLES = {"president", "prime minister", "premier", "king", "queen", "
 # Words that say nothing about whom an office belongs to ("Federal Minister", "Prime Minister Office").
 _NOT_AFFILIATIONS = _wordset(
     """office ministry department group government federal provincial party council committee state central
-    national secretariat division board lieutenant crown the agricultural foreign affairs"""
+    national secretariat division board lieutenant crown the agricultural foreign affairs scheme schemes programme
+    programmes initiative project projects package asian african european arab"""
 )
 # Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
 _LEAD_INS = _wordset("the a an then now another also")
@@ -311,7 +315,7 @@ _PLACES = _wordset(
     virginia massachusetts jersey georgia carolina kansas iowa nebraska oklahoma louisiana alaska hawaii
     arizona nevada oregon colorado utah wisconsin minnesota missouri kentucky tennessee alabama
     mississippi arkansas indiana maryland delaware connecticut vermont maine idaho montana wyoming dakota
-    capitol"""
+    capitol asian african arab"""
 )
 
 # token classes
@@ -428,7 +432,7 @@ def _label_word(word: str, next_raw: str) -> int:
 
 
 def _tokenise(text: str) -> _Tokens:
-    text = _GLUED_TAG.sub(r"\1 ", text)
+    text = _GLUED_SENTENCE.sub(" ", _GLUED_TAG.sub(r"\1 ", text))
     raw = [m.group() for m in _TOKEN.finditer(text)]
     toks = _Tokens()
     block_start = 0
@@ -481,8 +485,11 @@ def _tokenise(text: str) -> _Tokens:
     _define_acronyms(toks)
     labels = toks.labels
     for i, word in enumerate(toks.words):
-        # "Attorney General", "Major General", but "General Motors" is a firm
-        if word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC)):
+        # "Attorney General", "Major General", but "General Motors" is a firm; "Jose Graca Lima": a city after a
+        # given name and a middle name is a surname
+        if (word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC))) or (
+                labels[i] == _ORG and i >= 2 and labels[i - 1] == labels[i - 2] == _NAME and not toks.country[i]
+                and word.casefold() in _PLACES and (i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _ORG))):
             labels[i] = _NAME
         # "the country's finance minister": the country is not part of the office ("ADB country director" is);
         # "the official Algerian news agency": an adjective, not the office in "Chinese official Li Peng"
@@ -740,9 +747,11 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         idx = title_part[at]
         if labels[idx] in (_NAME, _ORG, _CONNECT):
             return True
-        # "Foreign Ministry", "International Energy Agency": capitalised descriptors up to an organisation word
+        # "Justice Party" (an office word right before an organisation word); "Foreign Ministry", "International
+        # Energy Agency", "National Accountability Bureau" (a descriptor, then capitalised words up to one)
         ahead = at + 1
-        while ahead < len(title_part) and labels[title_part[ahead]] == _DESC and words[title_part[ahead]][0].isupper():
+        while (labels[idx] == _DESC and ahead < len(title_part) and labels[title_part[ahead]] in (_DESC, _NAME)
+               and words[title_part[ahead]][0].isupper()):
             ahead += 1
         nxt = title_part[ahead] if ahead < len(title_part) else -1
         opens = nxt >= 0 and labels[nxt] == _ORG and not country[nxt] and words[idx][0].isupper()
@@ -1021,8 +1030,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     def affiliation_at(chunk: list[int]) -> str:
         # "Mitsushige Akino, executive officer at Ichiyoshi Asset Management"
         at = chunk[-1] + 1
-        if at < n and words[at] == "at":
+        if at < n and words[at] in ("at", "in"):
             org = chunk_at(at + 1)
+            if words[at] == "in" and not (org and any(words[idx].casefold() in _ORG_WORDS - _PLACES for idx in org)):
+                return ""  # "head of operations in Karachi": a place, not a body
             if org and all(toks.country[idx] for idx in org):
                 return toks.country[org[0]]  # "an official at French sugar producer Beghin-Say"
             if org and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org) and any(

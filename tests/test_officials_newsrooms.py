@@ -407,3 +407,38 @@ def test_a_hyphenated_adverb_opening_the_sentence_is_not_the_body():
     official = one("Newly-appointed Chief of the Punjab Police, Arif Nawaz, visited the station.")
     assert (official.name, official.title, official.affiliation) == (
         "Arif Nawaz", "Newly-appointed Chief of the Punjab Police", "Punjab Police")
+
+
+# --- shapes found in the fifth held-out set ---------------------------------------------------------
+
+
+def test_schemes_and_run_together_sentences_make_no_people():
+    text = ("PM Youth Business Loan SchemeHe said under the PM Youth Business Loan Scheme, 1,500 loans were "
+            "approved. PM's Health Insurance SchemeDar announced the Prime Minister's Health Insurance Scheme.")
+    assert extract_officials(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        # a body whose name has a word the gazetteer lacks between its descriptor and its noun
+        ("National Accountability Bureau (NAB) Chairman Imran Zafar said cases were pending.", "Imran Zafar",
+         "National Accountability Bureau Chairman", "National Accountability Bureau"),
+        # an office written after the name, with its body after "in"
+        ("Marco Reis, head of Asian affairs in the Brazilian foreign ministry, explained the plan.", "Marco Reis",
+         "head of Asian affairs", "Brazilian foreign ministry"),
+    ],
+)
+def test_held_out_five_shapes(text, name, title, affiliation):
+    official = one(text)
+    assert (official.name, official.title, official.affiliation) == (name, title, affiliation)
+
+
+def test_an_office_followed_by_in_and_a_place_takes_no_place_for_a_body():
+    official = one("Sara Qadir, director of the trade office in Karachi, said the plant would reopen.")
+    assert (official.name, official.affiliation) == ("Sara Qadir", "")
+
+
+def test_a_city_as_the_surname_after_two_names():
+    official = one("Ana Maria Lima, head of trade in the Brazilian foreign ministry, said talks went well.")
+    assert (official.name, official.affiliation) == ("Ana Maria Lima", "Brazilian foreign ministry")

@@ -77,6 +77,7 @@ class StemmedText(TEXT):
 
 
 _ONE_POSITION_KEPT = 1 << 16
+NO_POSITIONS = Positions().encode([])  # a stem's posting where the word itself does not occur
 
 
 @lru_cache(maxsize=_ONE_POSITION_KEPT)
