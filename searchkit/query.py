@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searchkit.article import METADATA_KEYS
-from searchkit.dates import parse_range
 from searchkit.errors import DateParseError, QueryError
 
 MAX_QUERY_CHARS = 2000
@@ -156,6 +155,8 @@ def parse_query(text: str, *, reference: date, dayfirst: bool = False) -> Parsed
 
     def take_date_term(match: re.Match) -> str:
         name, value = match.group(1).lower(), match.group(2).strip('"')
+        from searchkit.dates import parse_range  # dates are read only when a query has one
+
         try:
             start, end = parse_range(value, reference=reference, dayfirst=dayfirst)
         except DateParseError as exc:

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from searchkit.article import Article
-from searchkit.dates import parse_period
 from searchkit.engines import Answer, Search, open_backend
 from searchkit.errors import UsageError
 from searchkit.facets import count_facets, timeline
@@ -266,6 +265,8 @@ class SearchEngine:
             return value.date(), value.date()
         if isinstance(value, date):
             return value, value
+        from searchkit.dates import parse_period  # only searches given date text need the date reader
+
         try:
             return parse_period(str(value), reference=date.today(), dayfirst=self.dayfirst)
         except UsageError as exc:

@@ -154,3 +154,24 @@ def test_snippets_module_does_not_load_whoosh():
     probe = "import sys, searchkit.snippets; print(sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh'))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
     assert loaded.stdout.strip() == "[]"
+
+
+LOADED = "import atexit, sys; atexit.register(lambda: print(' '.join(sorted(sys.modules)), file=sys.stderr)); "
+NOT_FOR_A_PLAIN_SEARCH = {"dateutil", "searchkit.dates", "searchkit.suggest", "searchkit.officials",
+                          "searchkit.indexer", "searchkit.json_output", "searchkit.web"}
+
+
+def test_a_plain_search_loads_only_what_it_uses(engine):
+    index = str(engine.index_dir)
+    api = LOADED + f"from searchkit import SearchEngine; SearchEngine({index!r}).search('wheat exports')"
+    cli = LOADED + f"import runpy; sys.argv = ['searchkit', 'search', 'wheat', '--index', {index!r}]; " \
+                   "runpy.run_module('searchkit', run_name='__main__')"
+    loaded = {}
+    for name, code in (("api", api), ("cli", cli)):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        loaded[name] = set(done.stderr.split())
+    assert "searchkit.engines.whoosh_engine" in loaded["api"] & loaded["cli"]  # the probe sees imports
+    assert not (loaded["api"] | loaded["cli"]) & NOT_FOR_A_PLAIN_SEARCH
+    assert "click" in loaded["cli"] and not {"click", "searchkit.readers", "searchkit.display"} & loaded["api"]
+

@@ -84,3 +84,27 @@ def test_a_query_with_enough_hits_gets_no_suggestion(index_dir):
 def test_the_cli_says_did_you_mean(index_dir):
     result = run_cli("search", "Lavorv", "--index", str(index_dir))
     assert result.exit_code == 1 and "did you mean: Lavrov" in result.stderr
+
+
+def test_a_searcher_checks_spellings_in_memory_from_its_second_suggestion(index_dir, monkeypatch):
+    import searchkit.suggest
+
+    made = []
+    monkeypatch.setattr(searchkit.suggest.Speller, "__init__", _recording(searchkit.suggest.Speller.__init__, made))
+    with SearchEngine(index_dir) as engine:
+        vocabulary = engine._backend._vocabulary
+        first = engine.search("Lavorv").suggestion
+        on_disk_first = vocabulary.disk_lookups
+        assert engine.search("Lavorv").suggestion == first == "Lavrov"
+        on_disk_second = vocabulary.disk_lookups - on_disk_first
+    # The first suggestion looks every candidate up on disk; the second only the few the index holds.
+    assert on_disk_first == made[0].lookups > 100
+    assert made[1].lookups == made[0].lookups and on_disk_second < 10
+
+
+def _recording(init, made: list):
+    def recording(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    return recording
