@@ -228,7 +228,7 @@ class SearchEngine:
             return [_hit(article, score, None) for article, score in answer.hits]
         scanned = [scan(article.body or article.headline) for article, _score in answer.hits]
         # The engine names the index term of every word on the page (and the query's) in one call.
-        words = set(answer.highlight.words).union(*({word for _s, _e, word in text.words} for text in scanned))
+        words = set(answer.highlight.words).union(*(text.words for text in scanned))
         index_terms = self._backend.index_terms(words)
         terms = answer.highlight
         if terms.words:

@@ -37,10 +37,14 @@ class Snippet:
 
 @dataclass
 class Scanned:
-    """A text on one line and its words, each folded once: (start, end, folded word)."""
+    """A text on one line and its words, each folded once; where each word is in the text is found only
+    for texts that hold a match."""
 
     text: str
-    words: list[tuple[int, int, str]]
+    words: list[str]
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [match.span() for match in _WORD.finditer(self.text)]
 
 
 def fold(word: str) -> str:
@@ -51,9 +55,9 @@ def fold(word: str) -> str:
 
 def scan(text: str) -> Scanned:
     text = " ".join(text.split())  # one line: paragraphs and hard breaks become spaces
-    if text.isascii():  # lower-casing is all folding does to ASCII, and it keeps every offset
-        return Scanned(text, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())])
-    return Scanned(text, [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)])
+    if text.isascii():  # lower-casing is all folding does to ASCII
+        return Scanned(text, _WORD.findall(text.lower()))
+    return Scanned(text, [fold(word) for word in _WORD.findall(text)])
 
 
 def make_snippet(
@@ -62,7 +66,7 @@ def make_snippet(
     """The passage of a scanned text to show; index_terms maps its folded words to the engine's index
     terms (a word missing from it, such as a stop word, is only marked when a query term is that word)."""
     text = scanned.text
-    matches = _find_matches(scanned.words, terms, index_terms)
+    matches = _find_matches(scanned, terms, index_terms)
     if not matches:
         return Snippet(_cut(text, 0, width))
     start, end = _best_window(text, matches, width)
@@ -73,34 +77,40 @@ def make_snippet(
     return Snippet(prefix + text[start:end] + suffix, spans)
 
 
-def _find_matches(words, terms: HighlightTerms, index_terms: Mapping[str, str]) -> list[tuple[int, int, str]]:
+def _find_matches(scanned: Scanned, terms: HighlightTerms, index_terms: Mapping[str, str]) -> list[tuple]:
     """(start, end, key) of each matched word or phrase, in text order; key tells distinct terms apart."""
     stems, prefixes = terms.stems, tuple(terms.prefixes)
     phrases_from: dict[str, list[list[str]]] = {}
     for phrase in terms.phrases:
         phrases_from.setdefault(phrase[0], []).append(phrase)
+    # Each distinct word is judged once: its key when it matches on its own.
+    keys: dict[str, str] = {}
+    for folded in set(scanned.words):
+        term = index_terms.get(folded, folded)
+        if term in stems or folded in stems:
+            keys[folded] = term
+        elif prefixes and folded.startswith(prefixes):
+            keys[folded] = folded
+    if not keys and not phrases_from.keys() & set(scanned.words):
+        return []
+    words, spans = scanned.words, scanned.spans()
     matches: list[tuple[int, int, str]] = []
-    covered_until = -1
-    for index, (start, end, folded) in enumerate(words):
-        if start < covered_until:
+    next_free = 0  # the first word not inside a phrase already marked
+    for index, folded in enumerate(words):
+        if index < next_free or (folded not in keys and folded not in phrases_from):
             continue
         phrase = _phrase_at(words, index, phrases_from[folded]) if folded in phrases_from else None
         if phrase is not None:
-            matches.append((start, words[index + len(phrase) - 1][1], " ".join(phrase)))
-            covered_until = words[index + len(phrase) - 1][1]
-            continue
-        term = index_terms.get(folded, folded)
-        if term in stems or folded in stems:
-            matches.append((start, end, term))
-        elif prefixes and folded.startswith(prefixes):
-            matches.append((start, end, folded))
+            next_free = index + len(phrase)
+            matches.append((spans[index][0], spans[next_free - 1][1], " ".join(phrase)))
+        elif folded in keys:
+            matches.append((*spans[index], keys[folded]))
     return matches
 
 
-def _phrase_at(words, index: int, phrases: list[list[str]]) -> list[str] | None:
+def _phrase_at(words: list[str], index: int, phrases: list[list[str]]) -> list[str] | None:
     for phrase in phrases:
-        window = words[index : index + len(phrase)]
-        if len(window) == len(phrase) and all(w[2] == p for w, p in zip(window, phrase, strict=True)):
+        if words[index : index + len(phrase)] == phrase:
             return phrase
     return None
 
