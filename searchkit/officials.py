@@ -788,8 +788,13 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     while m < len(title_part) and in_body(m):
         m += 1
     prefix = title_part[first:m] if m < len(title_part) else []
+    whole = list(prefix)
     while prefix and labels[prefix[-1]] in (_CONNECT, _DESC, _HEAD):
         prefix.pop()
+    if prefix and len(whole) > len(prefix) + 1 and words[whole[len(prefix)]] == "of" and labels[prefix[-1]] == _ORG:
+        prefix = whole  # "Karachi Chamber of Commerce & Industry President", "Ministry of Foreign Affairs spokesman"
+        while prefix and (labels[prefix[-1]] in (_CONNECT, _HEAD) or words[prefix[-1]].casefold() in _RANKS):
+            prefix.pop()  # "Ministry of International Trade and Industry Vice Minister"
     if len(prefix) > 1 and country[prefix[-1]] and not country[prefix[-2]] and words[prefix[-2]].isupper():
         prefix.pop()  # "ADB Pakistan country director": the bank's office in Pakistan, the bank's officer
     of_object = _of_object(toks, title_part)
@@ -820,8 +825,10 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         body_after = body_after[1:]
     while body_after and words[body_after[-1]].casefold() in _MILITARY_RANKS:
         body_after = body_after[:-1]  # "General Manager Sui Gas Company Brigadier (R) Agha Noor"
-    if (len(body_after) > 1 and country[body_after[0]] and not country[body_after[1]]
-            and labels[body_after[-1]] != _NAME):  # not "chief U.K. Economist"
+    # "... Pakistan State Oil" but not "chief U.K. Economist"; "Chairman All Pakistan CNG Association"
+    if len(body_after) > 1 and ((country[body_after[0]] and not country[body_after[1]]
+                                 and labels[body_after[-1]] != _NAME)
+                                or words[body_after[-1]].casefold() in _PRIVATE_BODIES):
         sources.append(_words_of(toks, body_after))
     # "Managing Director Maxus Pakistan": a country after a name is the firm's, the firm is the affiliation
     # "chief of the IMF Mission to Egypt": the mission's country is where it works, not whose it is
@@ -909,8 +916,8 @@ def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
         return []
     obj = []
     for idx in title_part[at + 1:]:
-        if labels[idx] == _HEAD:
-            break  # "senior Federation of Economic Organizations official"
+        if labels[idx] in (_HEAD, _HONORIFIC):
+            break  # "senior Federation of Economic Organizations official", "Spokesman of FBR Dr Muhammad Iqbal"
         if words[idx].casefold() != "the" and (obj or labels[idx] != _DESC or words[idx][0].isupper()):
             obj.append(idx)  # not "the" nor "opposition" in "head of the opposition Democratic Party"
     # "Minister for Railways", "Minister of State for Power": a portfolio, not a body

@@ -488,3 +488,23 @@ def test_an_adviser_to_a_named_office_holder_and_the_office_holder_are_two_peopl
     found = extract_officials("Marco Pedroni, economic adviser to Treasury Minister Luca Amati, said talks went on.")
     assert [(o.name, o.title) for o in found] == [("Marco Pedroni", "economic adviser"),
                                                   ("Luca Amati", "Treasury Minister")]
+
+
+# --- shapes found in the seventh held-out set -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Lahore Chamber of Commerce & Industry President Kashif Anwar said the grid must hold.", "Kashif Anwar",
+         "Lahore Chamber of Commerce & Industry"),
+        ("Ministry of Foreign Affairs spokesman Nafees Zakaria said the talks were useful.", "Nafees Zakaria",
+         "Ministry of Foreign Affairs"),
+        ("Interest is rising, said Tariq Butt, Chairman All Pakistan Textile Association (APTA), on Sunday.",
+         "Tariq Butt", "All Pakistan Textile Association"),
+        ("Spokesman of FBR Dr Shahid Asad says collections rose.", "Shahid Asad", "FBR"),
+    ],
+)
+def test_held_out_seven_affiliations(text, name, affiliation):
+    official = one(text)
+    assert (official.name, official.affiliation) == (name, affiliation)
