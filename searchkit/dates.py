@@ -344,17 +344,57 @@ _MENTION = re.compile(
 )
 
 
+
+
+def _initial_letters(words) -> str:
+    """An alternation of the words' first three letters, grouped by the first: quick to scan a text for."""
+    by_initial: dict[str, set[str]] = {}
+    for word in words:
+        by_initial.setdefault(word[0], set()).add(word[1:3])
+    return "|".join(f"{initial}(?:{'|'.join(sorted(rest))})" for initial, rest in sorted(by_initial.items()))
+
+
+# Every mention holds a month, weekday or relative day (or is an ISO date), so _MENTION only runs in windows
+# around their first letters: a body is mostly words that cannot start a date, and trying every branch of
+# _MENTION at each of them is slow.
+_ANCHOR = re.compile(
+    _initial_letters(
+        variant
+        for name in (*_MONTHS, *_WEEKDAYS, *_RELATIVE_DAYS)
+        for variant in (name.title(), name.upper(), *([name] if name in _RELATIVE_DAYS else []))
+    )
+    + "|[0-9]{4}-",
+    re.ASCII,
+)
+# Longer than any mention reaches before or after its anchor word, so each window finds what a scan of the
+# whole body would (matches never end at a window's edge, where the end of text would change lookaheads).
+_ANCHOR_REACH = 64
+
+
 def find_mentioned_dates(body: str, published: date | None) -> list[date]:
     """The days an article body names, sorted and unique, resolved against its publication date.
 
     Without a publication date only dates that carry their year are found.
     """
     found: set[date] = set()
-    for m in _MENTION.finditer(body):
-        day = _mentioned_day(m, published)
-        if isinstance(day, date):
-            found.add(day)
+    for start, end in _windows(body):
+        for m in _MENTION.finditer(body, start, end):
+            day = _mentioned_day(m, published)
+            if isinstance(day, date):
+                found.add(day)
     return sorted(found)
+
+
+def _windows(body: str) -> list[tuple[int, int]]:
+    """Spans of body around its anchor words, merged where they touch."""
+    windows: list[tuple[int, int]] = []
+    for anchor in _ANCHOR.finditer(body):
+        start, end = max(0, anchor.start() - _ANCHOR_REACH), min(len(body), anchor.end() + _ANCHOR_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _mentioned_day(m: re.Match[str], published: date | None) -> date | str | None:

@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-from whoosh.index import TOC
-
 from searchkit.article import Article, Problem
 from searchkit.engines import uses_cluster
-from searchkit.engines.whoosh_schema import SCHEMA_VERSION, build_schema, to_document
+from searchkit.engines.whoosh_writer import SCHEMA_VERSION, WhooshWriter, remove_orphans
 from searchkit.errors import CorpusError, IndexProblem, StrictModeError, UsageError
 from searchkit.locking import writer_lock
 from searchkit.readers import ReadOptions, corpus_files, format_for, read_file
@@ -27,7 +24,6 @@ from searchkit.store import (
     CURRENT_FILE,
     GENERATION_PREFIX,
     LOCK_FILE,
-    META_FILE,
     REBUILD_HINT,
     FileState,
     IndexMeta,
@@ -47,7 +43,6 @@ from searchkit.store import (
 from searchkit.workers import Enricher
 
 DEFAULT_LOCK_TIMEOUT = 30.0
-WRITER_LIMIT_MB = 256
 # Indexing one article takes about 30 times its size in memory (Whoosh's posting pools, the enrichment
 # passes): a 50 MB "article" needed 1.6 GB and 90 s. Nothing that large is a news article, so it is skipped
 # with a reason (bench/bench_big_inputs.py measures this).
@@ -156,7 +151,7 @@ def index_corpus(
                     refuse_links(index_dir, live)
                 else:
                     check_trusted(index_dir, live)
-                _remove_orphans(live)
+                remove_orphans(live)
             outdated = meta is not None and meta.schema_version != SCHEMA_VERSION
             if outdated and not rebuild and live is not None:
                 raise IndexProblem(
@@ -234,28 +229,6 @@ def _remove_leftovers(index_dir: Path) -> None:
             remove_if_unused(path)
 
 
-def _remove_orphans(generation: Path) -> None:
-    """Remove the files in the live generation that its last commit does not reference: segments and Whoosh's
-    MAIN.tmp of runs that were killed or failed (a disk full), the files a cancelled writer leaves,
-    temporary copies of searchkit.json. Runs only under the writer lock, on a trusted generation."""
-    try:
-        ix = whoosh_index.open_dir(str(generation))
-        toc = TOC.read(ix.storage, ix.indexname)
-    except Exception:  # noqa: BLE001 - a damaged index is reported by the caller, with the rebuild hint
-        return
-    segments = {segment.segment_id() for segment in toc.segments}
-    segment_file = TOC._segment_pattern(ix.indexname)
-    keep = {META_FILE, f"_{ix.indexname}_{toc.generation}.toc", f"{ix.indexname}_WRITELOCK"}
-    for path in generation.iterdir():
-        match = segment_file.match(path.name)
-        if path.name in keep or (match and match.group(1) in segments):
-            continue
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-
-
 def _forgotten(meta: IndexMeta | None, names: list[str]) -> list[SourceSpec]:
     remembered = meta.sources if meta else []
     chosen = []
@@ -306,14 +279,13 @@ def _build_generation(index_dir, live, sources, strict, progress) -> IndexSummar
     make_private_dir(building)
     writer = None
     try:
-        ix = whoosh_index.create_in(str(building), build_schema())
+        writer = WhooshWriter(building, create=True)
         meta = IndexMeta(schema_version=SCHEMA_VERSION, sources=sources, created=_now())
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
         run = _IndexRun(index_dir, writer, meta, existing={}, strict=strict, progress=progress)
         run.index_sources(sources)
         writer.commit()
-        writer = None
-        run.check_committed(_held_per_file(ix))  # a build that lost articles is never swapped in
+        committed, writer = writer, None
+        run.check_committed(committed.held_per_file())  # a build that lost articles is never swapped in
         meta.updated = _now()
         write_meta(building, meta)
         final = index_dir / name
@@ -334,20 +306,12 @@ def _update_generation(live: Path, meta: IndexMeta, sources, strict, progress, f
     try:
         return _update_in_place(live, meta, sources, strict, progress, forgotten)
     finally:
-        _remove_orphans(live)  # what a cancelled or failed writer left behind
+        remove_orphans(live)  # what a cancelled or failed writer left behind
 
 
 def _update_in_place(live: Path, meta: IndexMeta, sources, strict, progress, forgotten) -> IndexSummary:
-    writer = None
-    try:
-        ix = whoosh_index.open_dir(str(live))
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, timeout=DEFAULT_LOCK_TIMEOUT, compound=False)
-        with writer.reader() as reader:
-            existing = _existing_articles(reader)
-    except Exception as exc:  # Whoosh raises many kinds on a damaged index
-        if writer is not None:
-            writer.cancel()  # closes its files and releases Whoosh's own lock for a later run in this process
-        raise IndexProblem(f"{live.parent}: damaged index ({type(exc).__name__}: {exc}); {REBUILD_HINT}") from None
+    writer = WhooshWriter(live, create=False)
+    existing = writer.existing_articles()
     meta.sources = sources
     run = _IndexRun(live.parent, writer, meta, existing=existing, strict=strict, progress=progress)
     try:
@@ -355,7 +319,7 @@ def _update_in_place(live: Path, meta: IndexMeta, sources, strict, progress, for
         for spec in forgotten:
             run.forget(spec)
     except BaseException:
-        with contextlib.suppress(Exception):  # what it wrote is removed by _remove_orphans
+        with contextlib.suppress(Exception):  # what it wrote is removed by remove_orphans
             writer.cancel()
         raise
     if not run.summary.changed:
@@ -365,38 +329,21 @@ def _update_in_place(live: Path, meta: IndexMeta, sources, strict, progress, for
     writer.commit()
     meta.updated = _now()
     try:
-        run.check_committed(_held_per_file(ix))
+        run.check_committed(writer.held_per_file())
     finally:
         write_meta(live, meta)  # the file states of what was committed, so the next run re-reads the rest
     return run.summary
-
-
-def _existing_articles(reader) -> dict[str, dict[str, str]]:
-    """source file -> {article id -> content hash}, read from columns so no stored body is loaded."""
-    ids = reader.column_reader("id")
-    files = reader.column_reader("source_file")
-    hashes = reader.column_reader("content_hash")
-    existing: dict[str, dict[str, str]] = {}
-    for docnum in reader.all_doc_ids():
-        existing.setdefault(files[docnum], {})[ids[docnum]] = hashes[docnum]
-    return existing
-
-
-def _held_per_file(ix) -> Counter:
-    """corpus file -> the articles the committed Whoosh index holds from it."""
-    with ix.reader() as reader:
-        files = reader.column_reader("source_file")
-        return Counter(files[docnum] for docnum in reader.all_doc_ids())
 
 
 class _IndexRun:
     """One pass over the sources with one open writer."""
 
     def __init__(self, index_dir: Path, writer, meta: IndexMeta, existing, strict: bool, progress: IndexProgress,
-                 make_document=to_document):
+                 make_document=None):
         self.index_dir = index_dir
         self.writer = writer  # an engine's writer: add_document, update_document, delete_by_term
-        self.make_document = make_document  # (article, source file, corpus) -> the engine's document
+        # (article, source file, corpus) -> the engine's document; by default the writer's own
+        self.make_document = make_document or writer.make_document
         self.meta = meta
         self.existing = existing
         self.strict = strict

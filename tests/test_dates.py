@@ -356,3 +356,21 @@ def test_arbitrary_text_raises_only_date_parse_error(text, reference):
     found = find_mentioned_dates(text, reference)
     assert found == sorted(set(found))
     assert all(MIN_YEAR <= d.year <= MAX_YEAR for d in found)
+
+
+_DATEISH = st.sampled_from([
+    "March", "MAR", "Mar.", "May", "may", "Sept", "Dec", "5", "14th", "31", "1987", "2024", "4,000", "5.5%",
+    "of", "on", "On", "last", "next", "Wednesday", "FRIDAY", "yesterday", "Today", "TOMORROW", "2024-03-01",
+    "Market", "Today's", "-", "/", ",", ".", " ", "  ", "\xa0", "\n", "x" * 70, "shares rose", "12",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DATEISH, max_size=40).map(" ".join) | st.lists(_DATEISH, max_size=40).map("".join))
+def test_mentioned_dates_are_what_a_scan_of_the_whole_body_finds(body):
+    """Dates are looked for only near month, weekday and relative-day words (for speed): never a different
+    answer from trying every position of the body."""
+    from searchkit.dates import _MENTION, _mentioned_day
+
+    whole = sorted({day for m in _MENTION.finditer(body) if isinstance(day := _mentioned_day(m, REF), date)})
+    assert find_mentioned_dates(body, REF) == whole

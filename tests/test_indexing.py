@@ -7,11 +7,15 @@ import os
 import pty
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from searchkit import SearchEngine
+from searchkit.engines.whoosh_schema import EXACT, STEMMED, build_schema, exact_word, phrase_terms
 from tests.conftest import run_cli, shared_corpus, write_seed_article
 
 
@@ -183,3 +187,66 @@ def test_a_terminal_gets_a_progress_bar_and_a_pipe_does_not(corpus, tmp_path):
     assert b"indexing files" in shown and b"3/3" in shown and b"3 articles" in shown
     piped = run_cli("index", str(corpus), "--rebuild", "--index", str(tmp_path / "ix"))
     assert "indexing files" not in piped.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@example("Interest RATES, rates and the rate of Rates: Erdoğan's ERDOGAN")
+@given(st.text(max_size=80) | st.text(alphabet="aAeÉéİıßŞ *.'-,1x\n", max_size=80))
+def test_each_word_is_analysed_once_into_the_stems_it_ranks_by_and_the_exact_forms_phrases_need(text):
+    """headline/body hold in one field what the stemmed and the unstemmed analyzers each find, so ranking
+    (stem counts, field length) and phrases (exact forms at their positions) are what both gave."""
+    field = build_schema()["body"]
+    postings = {term.decode(): (freq, weight, field.format.decode_positions(value))
+                for term, freq, weight, value in field.index(text)}
+    stems = Counter(token.text for token in STEMMED(text))
+    assert {term: weight for term, (_freq, weight, _positions) in postings.items() if _freq} == stems
+    assert sum(freq for freq, _weight, _positions in postings.values()) == sum(stems.values())  # BM25 length
+    exact = [(token.pos, token.text) for token in EXACT(text, positions=True)]
+    terms = phrase_terms(text)
+    assert [exact_word(term) for term in terms] == [word for _pos, word in exact]
+    for (position, _word), term in zip(exact, terms, strict=True):
+        assert position in postings[term][2]
+    assert sum(len(positions) for _freq, _weight, positions in postings.values()) == len(exact)
+
+
+def test_a_build_larger_than_the_writers_memory_finds_the_same_articles(tmp_path, monkeypatch):
+    """Postings beyond the writer's memory go to compressed runs on disk and are merged at commit: the index
+    answers exactly as one built in memory."""
+    from searchkit.engines import whoosh_writer
+    from searchkit.indexer import index_corpus
+    from searchkit.store import SourceSpec
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(40):
+        write_seed_article(corpus, f"story{n}", f"Wheat exports story {n}",
+                           f"Interest rates {n} rose as wheat prices fell. The Bank of England met on day {n}.")
+    answers = []
+    for limit_mb in (64, 0.05):  # in memory; runs of about 200 postings
+        monkeypatch.setattr(whoosh_writer, "WRITER_LIMIT_MB", limit_mb)
+        index_dir = tmp_path / f"ix-{limit_mb}"
+        index_corpus(index_dir, [SourceSpec(str(corpus))])
+        with SearchEngine(index_dir) as engine:
+            answers.append([(results.total, [hit.id for hit in results.hits])
+                            for results in (engine.search(query, limit=50)
+                                            for query in ("wheat", '"bank of england"', "rate", "story17"))])
+    assert answers[0] == answers[1]
+    assert answers[0][0][0] == 40
+
+
+def test_only_the_whoosh_engine_modules_import_whoosh():
+    """The indexer and everything above the engines stay engine-neutral (issue 14): Whoosh is imported only by
+    searchkit/engines/whoosh_*.py, so another engine can take its place."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "searchkit"
+    importers = set()
+    for module in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(name == "whoosh" or name.startswith("whoosh.") for name in names):
+                importers.add(module.relative_to(package).as_posix())
+    assert importers and all(path.startswith("engines/whoosh_") for path in importers), sorted(importers)
+    assert "engines/whoosh_writer.py" in importers

@@ -18,6 +18,8 @@ ARTICLES = {
     "erdogan": ("Turkish leader speaks", "June 1, 2018", "President Tayyip Erdoğan spoke about trade in Ankara."),
     "wheat": ("Wheat harvest record", "June 9, 2017", "Farmers harvested record wheat; exports of grain grew."),
     "wheatprice": ("Grain prices", "July 9, 2017", "Wheat and corn prices rose while trade slowed."),
+    "rates": ("Lenders move", "July 1, 2019", "The Bank of England cut interest rates again."),
+    "rate": ("Lender moves", "July 2, 2019", "An interest rate cut by the Bank in England."),
 }
 
 
@@ -45,6 +47,26 @@ def test_more_matching_words_rank_higher_but_partial_matches_still_come_back(eng
 def test_exact_phrases_match_unstemmed_text(engine):
     assert ids(engine.search('"regional peace"')) == ["peace"]
     assert set(ids(engine.search("regional peace"))) == {"peace", "peaceful"}
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ('"interest rates"', ["rates"]),
+        ('"interest rate"', ["rate"]),
+        ('"rate"', ["rate"]),  # a word that is its own stem, alone in quotes: still that exact form
+        ('"rates"', ["rates"]),
+        ('"bank of england"', ["rates"]),  # stop words count in phrases
+        ('"bank england"', []),
+    ],
+)
+def test_phrases_match_exact_forms_and_keep_stop_words(engine, query, expected):
+    assert ids(engine.search(query)) == expected
+
+
+def test_words_match_every_form_of_their_stem(engine):
+    assert set(ids(engine.search("rate"))) == {"rate", "rates"}
+    assert set(ids(engine.search("interest rates"))) == {"rate", "rates"}
 
 
 def test_stemming_finds_other_forms(engine):

@@ -86,11 +86,14 @@ def remove_toc(index_dir: Path) -> None:
         toc.unlink()
 
 
-def newer_schema(index_dir: Path) -> None:
-    meta_path = generation(index_dir) / "searchkit.json"
-    meta = json.loads(meta_path.read_text())
-    meta["schema_version"] += 1
-    meta_path.write_text(json.dumps(meta))
+def schema_version_changed_by(step: int):
+    def change(index_dir: Path) -> None:
+        meta_path = generation(index_dir) / "searchkit.json"
+        meta = json.loads(meta_path.read_text())
+        meta["schema_version"] += step
+        meta_path.write_text(json.dumps(meta))
+
+    return change
 
 
 def garbage_meta(index_dir: Path) -> None:
@@ -117,7 +120,9 @@ DAMAGE = {
     "truncated segment": truncate_segment,
     "garbage segment": garbage_segment,
     "missing TOC": remove_toc,
-    "newer schema_version": newer_schema,
+    "newer schema_version": schema_version_changed_by(+1),
+    # an index built by an older searchkit (before phrases shared the stemmed fields) is never searched wrongly
+    "older schema_version": schema_version_changed_by(-1),
     "garbage searchkit.json": garbage_meta,
     "garbage CURRENT": garbage_current,
     "binary CURRENT": binary_current,
@@ -175,6 +180,8 @@ def test_damaged_index_is_reported_and_rebuild_repairs_it(work, damage):
     # An ordinary index run must not make things worse: it refuses (exit 3) or repairs.
     updated = outcomes[4]
     assert updated.exit_code in (0, 3) and "Traceback" not in updated.output, updated.output
+    if "schema_version" in damage:  # another format: updating it in place would mix two schemas
+        assert_index_error(updated, index_dir, REBUILD)
     # `searchkit index --rebuild`, with the corpus named when the message asks for it, repairs the index.
     named = [str(corpus)] if "CORPUS" in outcomes[0].stderr else []
     rebuilt = run_cli("index", "--rebuild", *named, *where, "-q")

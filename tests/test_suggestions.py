@@ -57,6 +57,8 @@ ARTICLES = [
     {"id": "4", "title": "Fed chief speaks", "body": "Paul Volker, a banker in Zurich, spoke."},
     *({"id": f"v{n}", "title": f"Volcker on rates {n}", "body": "Fed chairman Paul Volcker said rates would hold."}
       for n in range(12)),
+    {"id": "5", "title": "Regional meeting", "body": "Delegates spoke of peace."},
+    *({"id": f"p{n}", "title": f"Protest {n}", "body": "The protest stayed peaceful."} for n in range(3)),
 ]
 
 
@@ -70,7 +72,8 @@ def index_dir(tmp_path_factory):
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("Lavorv", "Lavrov"), ("Tsipas", "Tsipras"), ("Volker", "Volcker"),
-                                               ("lavorv talks", "lavrov talks")])
+                                               ("lavorv talks", "lavrov talks"),
+                                               ("peacw", "peace")])  # a word, never a bare stem ("peac")
 def test_search_suggests_the_meant_word(index_dir, typed, meant):
     with SearchEngine(index_dir) as engine:
         assert engine.search(typed).suggestion == meant

@@ -25,7 +25,18 @@ from searchkit.article import Article
 from searchkit.engines import INDEX_TERMS_KEPT, Answer, Search, articles_per_source
 from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
 from searchkit.engines.whoosh_ranking import PostingScorer
-from searchkit.engines.whoosh_schema import FACET_COLUMNS, SCHEMA_VERSION, STEMMED, facet_values, to_article
+from searchkit.engines.whoosh_schema import (
+    EXACT_MARK,
+    FACET_COLUMNS,
+    NO_POSITIONS,
+    SCHEMA_VERSION,
+    STEMMED,
+    exact_term,
+    exact_word,
+    facet_values,
+    ranked_terms,
+    to_article,
+)
 from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError, quoted
 from searchkit.facets import count_facets
 from searchkit.query import DateFilter, QualifierFilter
@@ -200,11 +211,8 @@ class WhooshBackend:
         """Articles similar to one article: its key body terms (searchkit.similar), searched as a weighted OR."""
         docnum = self._docnum(article_id)
         reader = self._searcher.reader()
-        body_field = reader.schema["body"]
         body = self._searcher.stored_fields(docnum).get("body", "")
-        article_terms = Counter()
-        for text, _frequency, weight, _value in body_field.index(body):
-            article_terms[body_field.from_bytes(text)] += weight
+        article_terms = Counter(dict(ranked_terms(body)))  # the stems, not the exact forms kept for phrases
         terms = key_terms(article_terms, {term: reader.frequency("body", term) for term in article_terms},
                           reader.doc_count_all())
         query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in terms])
@@ -322,18 +330,18 @@ def _is_text(value: str) -> bool:
 
 
 class Vocabulary:
-    """The words of the unstemmed headline and body, for "did you mean": each candidate spelling is checked
+    """The exact words of the headline and body, for "did you mean": each candidate spelling is checked
     against this set in memory, and only the few the index holds are counted in its term dictionary.
 
     Reading the words costs about 0.3 s per 20,000 articles, so a searcher reads them on its second
     suggestion: a one-shot command makes its few hundred look-ups on disk, a server reads the set once.
     """
 
-    FIELDS = ("body_exact", "headline_exact")
+    FIELDS = ("body", "headline")
 
     def __init__(self, reader):
         self._reader = reader
-        self._words: set[bytes] | None = None
+        self._words: set[str] | None = None
         self._suggestions = 0
         self.disk_lookups = 0  # term dictionary look-ups, for tests that count work
 
@@ -341,15 +349,29 @@ class Vocabulary:
         """word -> how many articles hold it (in the body, else the headline); 0 for an unknown word."""
         self._suggestions += 1
         if self._words is None and self._suggestions > 1:
-            self._words = {word for field in self.FIELDS for word in self._reader.lexicon(field)}
+            # A superset: a stem's term ("peac") is listed too, and _on_disk counts it 0 as a word.
+            self._words = {exact_word(term) for field in self.FIELDS for term in self._reader.field_terms(field)}
         if self._words is None:
             return self._on_disk
         words = self._words
-        return lambda word: self._on_disk(word) if word.encode("utf-8") in words else 0
+        return lambda word: self._on_disk(word) if word in words else 0
 
     def _on_disk(self, word: str) -> int:
         self.disk_lookups += 1
-        return next((count for field in self.FIELDS if (count := self._reader.doc_frequency(field, word))), 0)
+        term = exact_term(word)
+        return next((count for field in self.FIELDS if (count := self._articles_with(field, term))), 0)
+
+    def _articles_with(self, field: str, term: str) -> int:
+        if term.startswith(EXACT_MARK) or (field, term) not in self._reader:
+            return self._reader.doc_frequency(field, term)
+        # A word that is its own stem shares the stem's term, which also counts the word's other forms;
+        # the articles holding the word itself are those where the term has positions.
+        postings = self._reader.postings(field, term)
+        count = 0
+        while postings.is_active():
+            count += postings.value() != NO_POSITIONS
+            postings.next()
+        return count
 
 
 class FacetColumns:

@@ -2,7 +2,7 @@
 
 The tree is written back as Whoosh query syntax (it keeps the user's order and grouping) and read by
 Whoosh's parser, whose plugins give each field its analysis: stemmed headline and body with stop words
-removed, phrases on the unstemmed copies, officials as whole names.
+removed, phrases on the exact words' terms of the same fields, officials as whole names.
 """
 
 from __future__ import annotations
@@ -13,21 +13,31 @@ from whoosh.qparser import (
     FieldAliasPlugin,
     MultifieldPlugin,
     OrGroup,
+    PhrasePlugin,
     PlusMinusPlugin,
     QueryParser,
     SingleQuotePlugin,
     syntax,
 )
+from whoosh.qparser.common import attach
 from whoosh.qparser.plugins import Plugin
 
-from searchkit.engines.whoosh_schema import EXACT, OFFICIAL_NAMES, PATH_PARTS, metadata_field
+from searchkit.engines.whoosh_schema import (
+    EXACT,
+    EXACT_MARK,
+    OFFICIAL_NAMES,
+    PATH_PARTS,
+    exact_word,
+    metadata_field,
+    phrase_terms,
+)
 from searchkit.errors import QueryError
 from searchkit.query import SEARCHED_FIELDS, Group, Operator, Phrase, Qualifier, QualifierFilter, Word
 from searchkit.snippets import HighlightTerms
 
 # Tuned on Reuters-21578 topics (bench/bench_relevance.py): 2.0 to 2.5 scored alike; 1.0 loses headline wins.
 FIELD_BOOSTS = {"headline": 2.0, "body": 1.0, "officials": 1.5}
-EXACT_FIELDS = {"headline": "headline_exact", "body": "body_exact"}
+PHRASE_FIELDS = {"headline", "body"}  # their phrases are matched on exact words (whoosh_schema.StemmedText)
 # A document matching k of a query's n words scores (k/n) ** ALL_WORDS_EXPONENT of its BM25F score, so
 # documents with every word come first and those missing one still follow.
 ALL_WORDS_EXPONENT = 2.0
@@ -35,8 +45,23 @@ ALL_WORDS_EXPONENT = 2.0
 FILTER_FIELDS = {"official": "officials", "source": "source"}
 
 
+class _ExactPhrase(wq.Phrase):
+    def normalize(self):
+        if len(self.words) == 1 and not self.words[0].startswith(EXACT_MARK):
+            # A one-word phrase whose word is its own stem: the stem's term also counts other forms ("rates"),
+            # only its positions say where this exact word is.
+            return self
+        return super().normalize()
+
+
+class _ExactPhraseNode(PhrasePlugin.PhraseNode):
+    def query(self, parser):
+        phrase = _ExactPhrase(self.fieldname, phrase_terms(self.text), slop=self.slop, boost=self.boost)
+        return attach(phrase, self)
+
+
 class _ExactPhrasesPlugin(Plugin):
-    """Send phrases in headline/body to the unstemmed copies of those fields."""
+    """Match phrases in headline/body on their exact words, not their stems."""
 
     def filters(self, parser):
         return [(self._to_exact, 120)]  # after MultifieldPlugin (110) has named each node's field
@@ -45,8 +70,8 @@ class _ExactPhrasesPlugin(Plugin):
         for node in group:
             if isinstance(node, syntax.GroupNode):
                 self._to_exact(parser, node)
-            elif type(node).__name__ == "PhraseNode" and node.fieldname in EXACT_FIELDS:
-                node.set_fieldname(EXACT_FIELDS[node.fieldname], override=True)
+            elif type(node) is PhrasePlugin.PhraseNode and node.fieldname in PHRASE_FIELDS:
+                node.__class__ = _ExactPhraseNode  # same state, exact-word terms
         return group
 
 
@@ -231,18 +256,18 @@ def _collect(node: wq.Query, terms: HighlightTerms) -> None:
         _collect(node.a, terms)
         return
     if isinstance(node, wq.Phrase):
-        if node.fieldname in EXACT_FIELDS.values():
-            terms.phrases.append([str(w) for w in node.words])
+        if node.fieldname in PHRASE_FIELDS:
+            terms.phrases.append([exact_word(str(w)) for w in node.words])
         return
     if isinstance(node, (wq.Prefix, wq.Wildcard)):
-        if node.fieldname in ("headline", "body"):
+        if node.fieldname in PHRASE_FIELDS:
             terms.prefixes.add(str(node.text).rstrip("*?"))
         return
     if isinstance(node, wq.Term):
-        if node.fieldname in ("headline", "body"):
+        if node.fieldname in PHRASE_FIELDS and str(node.text).startswith(EXACT_MARK):
+            terms.phrases.append([exact_word(str(node.text))])  # a one-word phrase of an exact form
+        elif node.fieldname in PHRASE_FIELDS:
             terms.stems.add(str(node.text))
-        elif node.fieldname in EXACT_FIELDS.values():
-            terms.phrases.append([str(node.text)])
         return
     if node.is_leaf():
         return
