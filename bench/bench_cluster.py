@@ -55,7 +55,8 @@ def index_run(corpus: Path, index_dir: Path, engine: str | None, nodes: ClusterN
     if engine:
         command += ["--engine", engine]
     started = time.perf_counter()
-    process = subprocess.Popen(command)
+    # A benchmark started in the background (nohup ... &) ignores SIGINT, and so would the indexer it starts.
+    process = subprocess.Popen(command, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     sampler = TreeSampler(process.pid, index_dir)
     sampler.start()
     node_peaks = [0, 0]

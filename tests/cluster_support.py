@@ -18,10 +18,11 @@ START_SECONDS = 20.0
 
 
 class ClusterNodes:
-    def __init__(self, folder: Path, addresses: list[str]):
+    def __init__(self, folder: Path, addresses: list[str], shards: int = 2):
         self.folder = folder
         self.addresses = addresses
-        command = [sys.executable, "-m", "searchkit", "cluster", "config", "--shards", "2", "--dir", str(folder)]
+        command = [sys.executable, "-m", "searchkit", "cluster", "config", "--shards", str(shards),
+                   "--dir", str(folder)]
         for address in addresses:
             command += ["--node", address]
         for name in INDEXES:

@@ -569,6 +569,24 @@ def held_articles(cluster: Cluster, index: str) -> dict[str, dict[str, str]]:
             return held
 
 
+def remove_misplaced(cluster: Cluster, index: str, shard_nodes: list[Node]) -> None:
+    """Delete from each shard the articles that belong to another: after a node (and shards) was added,
+    the rebuild has written every article to its new shard, and the old copies would count twice."""
+    shards = len(shard_nodes)
+    for shard, node in enumerate(shard_nodes):
+        name, last = shard_name(index, shard), 0
+        while True:
+            rows, _warnings = cluster.query(f"SELECT id FROM {name} WHERE id > %s ORDER BY id ASC "
+                                            f"LIMIT 0, {LIST_PAGE} OPTION max_matches={LIST_PAGE}", [last], node=node)
+            misplaced = [doc_id for (doc_id,) in rows if doc_id % shards != shard]
+            if misplaced:
+                cluster.query(f"DELETE FROM {name} WHERE id IN ({', '.join(['%s'] * len(misplaced))})", misplaced,
+                              node=node)
+            if len(rows) < LIST_PAGE:
+                break
+            last = rows[-1][0]
+
+
 def held_counts(cluster: Cluster, index: str) -> Counter:
     """source file -> the articles the cluster holds from it (listed, not grouped: files may be countless)."""
     return Counter({source_file: len(ids) for source_file, ids in held_articles(cluster, index).items()})
@@ -598,13 +616,17 @@ def index_into_cluster(index_dir: Path, sources, *, engine: str | None, rebuild:
     make_private_dir(index_dir)
     started = time.monotonic()
     with writer_lock(index_dir / LOCK_FILE, lock_timeout):
-        remembered = read_engine_file(index_dir)["engine"] if (index_dir / ENGINE_FILE).is_file() else None
+        settings = read_engine_file(index_dir) if (index_dir / ENGINE_FILE).is_file() else {}
+        remembered = settings.get("engine")
         if engine is not None and remembered is not None and parse_engine_url(engine) != parse_engine_url(remembered):
             raise UsageError(f"{index_dir}: indexes {remembered}, not {engine}; choose another --index")
         address = parse_engine_url(engine or remembered)
         cluster = Cluster(address)
         try:
             shard_nodes = cluster.layout()
+            if settings.get("shards", len(shard_nodes)) != len(shard_nodes) and not rebuild:
+                raise UsageError(f"{address.url} now has {len(shard_nodes)} shards, not {settings['shards']}: run "
+                                 f"`searchkit index --rebuild --index {index_dir}` to move articles to their shards")
             meta = read_meta(index_dir) if (index_dir / META_FILE).is_file() else IndexMeta(SCHEMA_VERSION)
             write_engine_file(index_dir, address, list(dict.fromkeys(shard_nodes)), len(shard_nodes))
             chosen = _choose_sources(meta, sources, rebuild)
@@ -618,6 +640,8 @@ def index_into_cluster(index_dir: Path, sources, *, engine: str | None, rebuild:
             run = _IndexRun(index_dir, writer, meta, existing, strict, progress, make_document=article_row)
             run.index_sources(chosen)
             writer.flush()
+            if rebuild:
+                remove_misplaced(cluster, address.index, shard_nodes)
             try:
                 run.check_committed(held_counts(cluster, address.index))
             finally:
