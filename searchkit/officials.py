@@ -1093,9 +1093,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                     labels[idx] in (_NAME, _ORG) for idx in org):
                 return _words_of(toks, org)
         if at < n and words[at] == ",":
-            # "Niaz Malik, Deputy CEO, China Mobile Pakistan Limited": a company by its legal form
+            # "Niaz Malik, Deputy CEO, China Mobile Pakistan Limited": a company by its legal form;
+            # "Tahir Ahmed, Managing Director, JGI": a body by the acronym the text spelt out for it
             org = chunk_at(at + 1)
-            if org and words[org[-1]] in _LEGAL_FORMS_CAPITALISED and all(
+            if org and (words[org[-1]] in _LEGAL_FORMS_CAPITALISED or (
+                    len(org) == 1 and words[org[0]] in toks.acronyms)) and all(
                     labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org):
                 return _words_of(toks, org)
         return ""

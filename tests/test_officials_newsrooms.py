@@ -508,3 +508,14 @@ def test_an_adviser_to_a_named_office_holder_and_the_office_holder_are_two_peopl
 def test_held_out_seven_affiliations(text, name, affiliation):
     official = one(text)
     assert (official.name, official.affiliation) == (name, affiliation)
+
+
+# --- shapes found in the eighth held-out set ------------------------------------------------------
+
+
+def test_a_company_officer_after_a_comma_takes_the_acronym_the_text_spelt_out():
+    text = ("Crescent Life Assurance (CLA) signed a pact with a bank. Speaking at the event, Mr. Naveed Rauf, "
+            "Chief Executive, CLA, said cover would widen.")
+    official = one(text)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Naveed Rauf", "Chief Executive", "CLA", "corporate")
