@@ -210,7 +210,7 @@ def test_second_writer_waits_then_succeeds(work, tmp_path):
 
 def test_second_writer_times_out_naming_the_holder(work, tmp_path):
     corpus, index_dir = work
-    make_articles(corpus, 3000, start=1000)  # enough that the first writer still holds the lock (builds got fast)
+    make_articles(corpus, 600, start=1000)
     first = start_searchkit("index", "--index", str(index_dir), "-q")
     wait_for_lock_holder(index_dir, first)
     second = searchkit("index", "--index", str(index_dir), "--lock-timeout", "0.5")
@@ -220,7 +220,7 @@ def test_second_writer_times_out_naming_the_holder(work, tmp_path):
     assert still_running, "the first writer finished too early for this test to mean anything"  # it gave up
     first.communicate(timeout=120)
     assert first.returncode == 0
-    assert count(index_dir) == 4000
+    assert count(index_dir) == 1600
 
 
 def test_rebuild_and_incremental_writers_at_once(work, tmp_path):
