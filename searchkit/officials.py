@@ -25,6 +25,8 @@ _TOKEN = re.compile(r"\n[^\S\n]*\n|[A-Z]{1,6}\([A-Z]{1,3}\)|(?:[^\W\d_]\.){2,}|[
 
 # A tag cut off before its ">" and glued to the next word, as scraped pages have it: "</strongNiaz A. Malik".
 _GLUED_TAG = re.compile(r"(</?[a-z]{1,10})(?=[A-Z])")
+# A whole tag left in the text: "Iran's OPEC<br/>envoy".
+_HTML_TAG = re.compile(r"</?[a-z]{1,10}\s?/?>")
 # Sentences run together with no space, as some scraped papers print them: "... Loan SchemeHe said".
 _GLUED_SENTENCE = re.compile(
     r"(?<=[a-z])(?=(?:He|She|It|They|We|The|This|That|These|In|On|At|But|Also|However|Meanwhile|According)\b)")
@@ -90,7 +92,8 @@ _ORG_WORDS = (_wordset(
     university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
     subcommittee cartel opec imf gatt nato oecd advisers advisors world news county province prefecture municipality
-    mission delegation chamber chambers scheme schemes programme programmes initiative project projects package
+    mission delegation chamber chambers centre center scheme schemes programme programmes initiative project projects
+    package
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
     merchants retailers workers employers bridge road street square station airport stadium mosque daily
     river lake island"""
@@ -102,7 +105,7 @@ _COMPANY_MARKERS = (_wordset(
 ) | _FIRM_WORDS
 )
 # Words that make a chairman or executive a company officer unless a government word is also there.
-_CORPORATE_SIGNALS = {"chairman", "chairwoman", "chairperson", "executive", "ceo", "officer", "managing",
+_CORPORATE_SIGNALS = {"chairman", "chairwoman", "chairperson", "executive", "ceo", "officer", "managing", "manager",
                       "vice-chairman", "co-chairman", "controller"}
 _GOVERNMENT_SIGNALS = _wordset(
     """ministry minister government federal reserve fed central council committee commission senate house
@@ -202,6 +205,10 @@ _PRIVATE_BODIES = _wordset(
     ngo"""
 )
 _CONSUMER_WORDS = _wordset("consumer consumers")
+# Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
+_ADVISERS = _wordset("adviser advisor assistant")
+_CAPTIONS = frozenset({"Left", "Right", "Centre", "Center", "L", "R", "C"})
+_MILITARY_RANKS = _wordset("brigadier colonel major captain lieutenant commodore general admiral marshal")
 # "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
 _HYPHENED_ADVERBS = _wordset("newly recently freshly duly jointly democratically popularly directly formerly")
 # "A, B and other FBR officials"
@@ -218,6 +225,8 @@ _PUBLIC_NOUNS = _wordset("ministry department bureau authority commission agency
 _COMPANY_OFFICES = _wordset("spokesman spokeswoman spokesperson boss president vice-president")
 # A head after these words is a job, not an office ("film director", "head of Asian research").
 _NOT_OFFICES = _wordset("film movie music musical art artistic creative theatre theater fashion casting research")
+# Fields of study that end an analyst's job title in a private firm ("head of Asia economics").
+_FIELDS = _wordset("economics strategy")
 # Titles of a head of state or government, whose country the headline may give ("Denmark to ...").
 _HEADLINE_TITLES = {"president", "prime minister", "premier", "king", "queen", "emir", "sultan", "crown prince",
                     "pm", "chancellor"}
@@ -315,7 +324,7 @@ _PLACES = _wordset(
     virginia massachusetts jersey georgia carolina kansas iowa nebraska oklahoma louisiana alaska hawaii
     arizona nevada oregon colorado utah wisconsin minnesota missouri kentucky tennessee alabama
     mississippi arkansas indiana maryland delaware connecticut vermont maine idaho montana wyoming dakota
-    capitol asian african arab"""
+    capitol asian african arab punjab sindh balochistan baluchistan khyber pakhtunkhwa gilgit-baltistan kashmir"""
 )
 
 # token classes
@@ -354,6 +363,8 @@ class _Tokens:
     # generic body noun -> the bodies of that kind the article names ("bank" -> {"State Bank of Pakistan"}),
     # filled on first use
     bodies: dict[str, set[str]] | None = None
+    # tokens right after a photo caption, where a name starts: "CEO Home Mart (Left) Asif Rana"
+    after_caption: set[int] = field(default_factory=set)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -432,7 +443,7 @@ def _label_word(word: str, next_raw: str) -> int:
 
 
 def _tokenise(text: str) -> _Tokens:
-    text = _GLUED_SENTENCE.sub(" ", _GLUED_TAG.sub(r"\1 ", text))
+    text = _GLUED_SENTENCE.sub(" ", _GLUED_TAG.sub(r"\1 ", _HTML_TAG.sub(" ", text)))
     raw = [m.group() for m in _TOKEN.finditer(text)]
     toks = _Tokens()
     block_start = 0
@@ -487,7 +498,12 @@ def _tokenise(text: str) -> _Tokens:
     for i, word in enumerate(toks.words):
         # "Attorney General", "Major General", but "General Motors" is a firm; "Jose Graca Lima": a city after a
         # given name and a middle name is a surname
-        if (word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC))) or (
+        if word == "Day" and i > 0 and labels[i - 1] == _HEAD:
+            labels[i] = _BREAK  # "Martin Luther King Day", "Presidents Day": a holiday, not a person
+        elif word.casefold() == "manager" and i > 0 and toks.words[i - 1].casefold() == "general":
+            labels[i - 1], labels[i] = _DESC, _HEAD  # "General Manager" is an office; "sales manager" is not
+        elif (word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC))
+              and toks.words[i + 1:i + 2] != ["Manager"]) or (
                 labels[i] == _ORG and i >= 2 and labels[i - 1] == labels[i - 2] == _NAME and not toks.country[i]
                 and word.casefold() in _PLACES and (i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _ORG))):
             labels[i] = _NAME
@@ -589,6 +605,10 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 and words[i + 2] == ")"):
             i += 2  # "President of the Brazilian Coffee Institute (IBC) Jorio Dauster"
             continue
+        if words[i] == "(" and cur and i + 2 < n and words[i + 1] in _CAPTIONS and words[i + 2] == ")":
+            i += 2  # a photo caption: "CEO Home World (Right) Asif Rajar"
+            toks.after_caption.add(i + 1)
+            continue
         if words[i] == ")" and cur and labels[cur[-1]] == _NAME and i + 1 < n and labels[i + 1] == _NAME:
             continue  # an editor's bracket inside a name: "(Brazilian Finance Minister Dilson) Funaro"
         if words[i] == "<" and cur:
@@ -614,15 +634,20 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
             continue
         if words[i] == "The" and cur and words[cur[-1]] in ("of", "for", "to"):
             labels[i] = lab = _CONNECT  # "chief executive officer of The Hallwood Group Inc"
-        if (words[i] == "to" and cur and labels[cur[-1]] in (_HEAD, _ORG) and words[cur[-1]].casefold() in _ACCREDITED
-                and i + 1 < n and (words[i + 1] == "the" or words[i + 1][0].isupper())):
-            # "Ambassador to the United Nations", "envoy to Afghanistan", "chief of the IMF Mission to Pakistan"
+        if (words[i] == "to" and cur and labels[cur[-1]] in (_HEAD, _ORG) and i + 1 < n
+                and ((words[cur[-1]].casefold() in _ACCREDITED and (words[i + 1] == "the" or words[i + 1][0].isupper()))
+                     or (words[cur[-1]].casefold() in _ADVISERS and _office_or_body_at(toks, i + 1)))):
+            # "Ambassador to the United Nations", "envoy to Afghanistan", "chief of the IMF Mission to Pakistan",
+            # "Adviser to the Chief Minister"
             labels[i] = lab = _CONNECT
+        if (words[i] == "on" and cur and i + 1 < n and words[i + 1][0].isupper()
+                and any(words[idx].casefold() in _ADVISERS for idx in cur)):
+            labels[i] = lab = _CONNECT  # "Adviser to the Prime Minister on Finance"
         if lab == _CONNECT and cur:
             key = words[i].casefold()
             prev_lab = labels[cur[-1]]
             next_lab = labels[i + 1] if i + 1 < n else _BREAK
-            if key in ("of", "for", "to"):
+            if key in ("of", "for", "to", "on"):
                 # "Chairman Beryl Sprinkel of the Council ...": the clause follows a name, not a title
                 ok = prev_lab != _CONNECT and not (has_head and prev_lab == _NAME)
             elif key == "the":
@@ -663,7 +688,7 @@ def _split_name(toks: _Tokens, chunk: list[int]) -> tuple[list[int], list[int]]:
     """The chunk's trailing name run (validated) and the title region before it."""
     labels = toks.labels
     j = len(chunk)
-    while j > 0 and labels[chunk[j - 1]] in _NAMEISH:
+    while j > 0 and labels[chunk[j - 1]] in _NAMEISH and (j == len(chunk) or chunk[j] not in toks.after_caption):
         j -= 1
     name, region = chunk[j:], chunk[:j]
     while name and labels[name[0]] == _PARTICLE:
@@ -763,14 +788,26 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     while m < len(title_part) and in_body(m):
         m += 1
     prefix = title_part[first:m] if m < len(title_part) else []
+    whole = list(prefix)
     while prefix and labels[prefix[-1]] in (_CONNECT, _DESC, _HEAD):
         prefix.pop()
+    if prefix and len(whole) > len(prefix) + 1 and words[whole[len(prefix)]] == "of" and labels[prefix[-1]] == _ORG:
+        prefix = whole  # "Karachi Chamber of Commerce & Industry President", "Ministry of Foreign Affairs spokesman"
+        while prefix and (labels[prefix[-1]] in (_CONNECT, _HEAD) or words[prefix[-1]].casefold() in _RANKS):
+            prefix.pop()  # "Ministry of International Trade and Industry Vice Minister"
     if len(prefix) > 1 and country[prefix[-1]] and not country[prefix[-2]] and words[prefix[-2]].isupper():
         prefix.pop()  # "ADB Pakistan country director": the bank's office in Pakistan, the bank's officer
     of_object = _of_object(toks, title_part)
     if prefix and all(country[idx] for idx in prefix):
         nationality, prefix = country[prefix[0]], []  # "former EU lead negotiator": the European Union
+    while prefix and words[prefix[-1]] in _ACCREDITED:
+        prefix.pop()  # "IMF mission head": the IMF's officer
     sources = [_words_of(toks, prefix), nationality]
+    if any(labels[idx] == _HEAD and words[idx].casefold() in _ACCREDITED for idx in title_part):
+        sources.reverse()  # "Iran's OPEC envoy" is Iran's envoy to OPEC
+    # "Chief Minister Sindh", "IGP Punjab": the province after the office
+    sources.append(next((words[idx] for k, idx in enumerate(title_part[1:]) if labels[title_part[k]] == _HEAD
+                         and words[idx].casefold() in _PLACES and not country[idx]), ""))
     # "chairman of Air Cargo Agents Association of Pakistan" belongs to the association, "chairman of
     # Pakistan Board of Investment" to the board; "Representative of the Russian President" to Russia
     named_body = (len(of_object) > 1 and bool(country[of_object[0]]) and not country[of_object[1]]
@@ -784,10 +821,14 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             labels[title_part[j - 1]] == _DESC and words[title_part[j - 1]][0].isupper())):
         j -= 1
     body_after = title_part[j:] if 0 < j < len(title_part) and labels[title_part[j - 1]] == _HEAD else []
-    while body_after and labels[body_after[0]] == _DESC:
+    while body_after and labels[body_after[0]] == _DESC and not words[body_after[0]][0].isupper():
         body_after = body_after[1:]
-    if (len(body_after) > 1 and country[body_after[0]] and not country[body_after[1]]
-            and labels[body_after[-1]] != _NAME):  # not "chief U.K. Economist"
+    while body_after and words[body_after[-1]].casefold() in _MILITARY_RANKS:
+        body_after = body_after[:-1]  # "General Manager Sui Gas Company Brigadier (R) Agha Noor"
+    # "... Pakistan State Oil" but not "chief U.K. Economist"; "Chairman All Pakistan CNG Association"
+    if len(body_after) > 1 and ((country[body_after[0]] and not country[body_after[1]]
+                                 and labels[body_after[-1]] != _NAME)
+                                or words[body_after[-1]].casefold() in _PRIVATE_BODIES):
         sources.append(_words_of(toks, body_after))
     # "Managing Director Maxus Pakistan": a country after a name is the firm's, the firm is the affiliation
     # "chief of the IMF Mission to Egypt": the mission's country is where it works, not whose it is
@@ -875,8 +916,8 @@ def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
         return []
     obj = []
     for idx in title_part[at + 1:]:
-        if labels[idx] == _HEAD:
-            break  # "senior Federation of Economic Organizations official"
+        if labels[idx] in (_HEAD, _HONORIFIC):
+            break  # "senior Federation of Economic Organizations official", "Spokesman of FBR Dr Muhammad Iqbal"
         if words[idx].casefold() != "the" and (obj or labels[idx] != _DESC or words[idx][0].isupper()):
             obj.append(idx)  # not "the" nor "opposition" in "head of the opposition Democratic Party"
     # "Minister for Railways", "Minister of State for Power": a portfolio, not a body
@@ -931,12 +972,21 @@ def _person(toks: _Tokens, chunk: list[int]) -> tuple[list[int], list[int]]:
     return [], chunk
 
 
+def _office_or_body_at(toks: _Tokens, at: int) -> bool:
+    """Is an office or a body named at `at` ("the Chief Minister", "PM"), not a person ("the Paul Mellon ...")?"""
+    if at < len(toks.words) and toks.words[at] == "the":
+        at += 1
+    return at < len(toks.words) and toks.words[at][0].isupper() and toks.labels[at] in (_HEAD, _DESC, _ORG)
+
+
 def _own_office(toks: _Tokens, region: list[int]) -> list[int]:
-    """"spokesman for President", "Secretary under President": the name after it is the President's."""
+    """"spokesman for President", "adviser to Chancellor": the name after it is the President's, the Chancellor's."""
     words, labels = toks.words, toks.labels
-    at = max((n for n, idx in enumerate(region) if words[idx].casefold() in ("for", "of", "under")), default=-1)
+    at = max((n for n, idx in enumerate(region) if words[idx].casefold() in ("for", "of", "under", "to")), default=-1)
     rest = [idx for idx in region[at + 1:] if words[idx].casefold() != "the"]
-    if (at > 0 and rest and all(labels[idx] in (_HEAD, _DESC, _HONORIFIC) for idx in rest)
+    to = at >= 0 and words[region[at]] == "to"  # "adviser to West German Chancellor", "to SPD Chancellor"
+    if (at > 0 and rest
+            and all(labels[idx] in (_HEAD, _DESC, _HONORIFIC) or (to and labels[idx] == _ORG) for idx in rest)
             and labels[rest[-1]] == _HEAD and words[rest[-1]][0].isupper()
             and words[rest[-1]].casefold() in _STRONG_HEADS):
         return rest
@@ -957,8 +1007,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             affiliation = body or affiliation
         affiliation = affiliation or fallback_affiliation
         keys = {words[idx].casefold() for idx in region}
-        if not keys & _GOVERNMENT_HEADS and any(words[idx] in _NOT_OFFICES for idx in region):
-            return  # "head of Asian research at ING" is an analyst ("Sanwa Research Institute" is a body)
+        if not keys & _GOVERNMENT_HEADS and (any(words[idx] in _NOT_OFFICES for idx in region) or (
+                words[region[-1]] in _FIELDS and not _public(keys))):
+            # "head of Asian research at ING", "head of Asia economics" are analysts ("Sanwa Research Institute"
+            # is a body, "economics spokesman" and "head of the OECD's economics" hold offices)
+            return
         heads = {words[idx].casefold() for idx in region if labels[idx] == _HEAD}
         if heads and heads <= _FOUNDERS:
             return  # "founder of Sri-Kumar Global Strategies" holds no office; "founder and chairman" does
@@ -1119,6 +1172,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 # "vice-president and regional manager": keep the office before the "and"
                 cut = next((k for k, idx in enumerate(nxt) if words[idx] == "and" and labels[idx - 1] == _HEAD), 0)
                 nxt = nxt[:cut] if cut else None
+            if nxt and not is_bare_title(nxt):
+                # "Antonio Pedone, economic adviser to Treasury Minister Giuliano Amato": the office before "to"
+                cut = next((k for k, idx in enumerate(nxt) if words[idx] == "to" and k > 0
+                            and words[nxt[k - 1]].casefold() in _ADVISERS), 0)
+                nxt = nxt[:cut] if cut else None
             if nxt and is_bare_title(nxt):
                 add(name, nxt[:_MAX_TITLE_TOKENS], affiliation_at(nxt))
                 used_titles.add(nxt[0])
@@ -1152,6 +1210,8 @@ def _private_body_after(toks: _Tokens, at: int) -> str | None:
     return " ".join(body) if _private(keys) and not _public(keys) else None
 
 
+# Words of a country's central bank's name ("State Bank of Pakistan", "People's Bank of China"), unlike "World Bank".
+_CENTRAL_BANK_WORDS = _wordset("central state reserve national federal people negara")
 # Lower-case nouns by which an article refers back to a body it names elsewhere ("the central bank").
 _GENERIC_BODIES = _wordset("bank ministry commission authority board court company corporation bureau agency")
 _BODY_SPAN = 6
@@ -1200,7 +1260,7 @@ def _named_bodies(toks: _Tokens) -> dict[str, set[str]]:
             body = words[start:end]
             note(noun, " ".join(body))
             # "State Bank of Pakistan", "Bank of Spain"; not "International Commercial Bank of China"
-            if noun == "bank" and ({word.casefold() for word in body} & _PUBLIC_BANK_WORDS or start == i):
+            if noun == "bank" and ({word.casefold() for word in body} & _CENTRAL_BANK_WORDS or start == i):
                 note("public bank", " ".join(body))
     return bodies
 

@@ -442,3 +442,69 @@ def test_an_office_followed_by_in_and_a_place_takes_no_place_for_a_body():
 def test_a_city_as_the_surname_after_two_names():
     official = one("Ana Maria Lima, head of trade in the Brazilian foreign ministry, said talks went well.")
     assert (official.name, official.affiliation) == ("Ana Maria Lima", "Brazilian foreign ministry")
+
+
+# --- shapes found in the sixth held-out set ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation", "kind"),
+    [
+        # an adviser "to" an office "on" a portfolio, and a province that is no person
+        ("Presenting the budget, Adviser to the Chief Minister Sindh on Finance Murad Shah said the deficit "
+         "was small.", "Murad Shah", "Adviser to the Chief Minister Sindh on Finance", "Sindh", "government"),
+        # a photo caption inside the office, a company's general manager and a retired rank before the name
+        ("The deal was signed by CEO Home Mart (Left) Asif Rana.", "Asif Rana", "CEO Home Mart", "Home Mart",
+         "corporate"),
+        ("Former General Manager Sui Gas Company Brigadier (R) Agha Noor said the talks began in 2004.",
+         "Agha Noor", "Former General Manager Sui Gas Company Brigadier", "Sui Gas Company", "corporate"),
+        # an envoy's country, not the body he is sent to; an HTML line break inside the office
+        ("Iran's OPEC<br/>envoy, Mehdi Karimi, was quoted by the daily.", "Mehdi Karimi", "OPEC envoy", "Iran",
+         "government"),
+        # a mission is part of the body, not the affiliation
+        ("He spoke along with IMF mission head, Harald Finck, here.", "Harald Finck", "IMF mission head", "IMF",
+         "government"),
+    ],
+)
+def test_held_out_six_shapes(text, name, title, affiliation, kind):
+    official = one(text)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        name, title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. markets were closed on Monday for Martin Luther King Day.",
+        "The Balochistan budget was presented in the provincial assembly in Quetta.",
+        '"Fears were overblown," said Louis Kuipers, head of Asia economics at Oxford Forecasting in Hong Kong.',
+    ],
+)
+def test_holidays_provinces_and_economists_are_not_officials(text):
+    assert extract_officials(text) == []
+
+
+def test_an_adviser_to_a_named_office_holder_and_the_office_holder_are_two_people():
+    found = extract_officials("Marco Pedroni, economic adviser to Treasury Minister Luca Amati, said talks went on.")
+    assert [(o.name, o.title) for o in found] == [("Marco Pedroni", "economic adviser"),
+                                                  ("Luca Amati", "Treasury Minister")]
+
+
+# --- shapes found in the seventh held-out set -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Lahore Chamber of Commerce & Industry President Kashif Anwar said the grid must hold.", "Kashif Anwar",
+         "Lahore Chamber of Commerce & Industry"),
+        ("Ministry of Foreign Affairs spokesman Nafees Zakaria said the talks were useful.", "Nafees Zakaria",
+         "Ministry of Foreign Affairs"),
+        ("Interest is rising, said Tariq Butt, Chairman All Pakistan Textile Association (APTA), on Sunday.",
+         "Tariq Butt", "All Pakistan Textile Association"),
+        ("Spokesman of FBR Dr Shahid Asad says collections rose.", "Shahid Asad", "FBR"),
+    ],
+)
+def test_held_out_seven_affiliations(text, name, affiliation):
+    official = one(text)
+    assert (official.name, official.affiliation) == (name, affiliation)
