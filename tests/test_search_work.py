@@ -27,7 +27,10 @@ WORDS = ["wheat", "coffee", "budget", "bank", "rates", "dollar", "exports", "har
 PEOPLE = ("Finance Minister Ishaq Dar", "Foreign Minister Sergei Lavrov", "Fed Chairman Paul Volcker")
 QUERIES = ["wheat", "wheat exports", "bank rates dollar", "+budget debate",
            '"wheat exports"', "coffee OR growth", "headline:budget", "trade AND (prices OR deficit)",
-           "export*", "volcker", "lavrov talks", "nothingmatchesthis"]
+           "export*", "volcker", "lavrov talks", "nothingmatchesthis",
+           # phrases: three words, a repeated word, one word, stop words, beside other words, negated
+           '"chairman paul volcker"', '"wheat wheat"', '"exports"', '"said on Monday"', '"Minister Ishaq Dar" budget',
+           'trade -"wheat exports"', '"exports wheat" OR "wheat exports"']
 
 
 def _articles(first: int, count: int, seed: int) -> list[dict]:
@@ -121,7 +124,22 @@ def test_totals_and_facets_equal_a_count_of_every_matching_article(engine, text)
     assert sum(bucket.count for bucket in results.timeline) == sum(years.values())
 
 
-def test_word_queries_score_posting_blocks_without_walking_whooshs_matchers(engine, monkeypatch):
+@pytest.mark.parametrize(("text", "dates", "unit"), [
+    ("wheat", {}, "month"),
+    ('"wheat exports"', {}, "month"),
+    ("bank rates", {"start": "2016-01-10", "end": "2016-03-20"}, "day"),
+])
+def test_the_timeline_counts_every_matching_article_per_bucket(engine, text, dates, unit):
+    results = engine.search(text, limit=3, **dates)
+    published = [article.published for article in engine.export(text, **dates) if article.published]
+    per_bucket = Counter(day if unit == "day" else day.replace(day=1) for day in published)
+    assert results.timeline_unit == unit and results.total >= len(published) > 0
+    assert {bucket.start: bucket.count for bucket in results.timeline if bucket.count} == dict(per_bucket)
+    assert results.timeline[0].start <= min(published) and results.timeline[-1].end >= max(published)
+    assert len({bucket.start for bucket in results.timeline}) == len(results.timeline)  # empty buckets included once
+
+
+def test_word_and_phrase_queries_score_posting_blocks_without_walking_whooshs_matchers(engine, monkeypatch):
     walked = Counter()
     original = mcore.LeafMatcher.score
 
@@ -132,11 +150,11 @@ def test_word_queries_score_posting_blocks_without_walking_whooshs_matchers(engi
     monkeypatch.setattr(mcore.LeafMatcher, "score", counted)
     scorer = engine._backend._scorer
     before = scorer.postings_read
-    for text in ("wheat", "bank rates dollar", "oil -gas", "trade AND (prices OR deficit)"):
+    for text in ("wheat", "bank rates dollar", "oil -gas", "trade AND (prices OR deficit)", '"wheat exports"'):
         assert engine.search(text).total > 0
     assert walked["score"] == 0
     assert scorer.postings_read > before
-    engine.search('"wheat exports"')  # phrases are still scored by Whoosh's phrase matchers
+    engine.search("export*")  # prefixes are still scored by Whoosh's own matchers
     assert walked["score"] > 0
 
 
@@ -174,4 +192,44 @@ def test_a_plain_search_loads_only_what_it_uses(engine):
     assert "searchkit.engines.whoosh_engine" in loaded["api"] & loaded["cli"]  # the probe sees imports
     assert not (loaded["api"] | loaded["cli"]) & NOT_FOR_A_PLAIN_SEARCH
     assert "click" in loaded["cli"] and not {"click", "searchkit.readers", "searchkit.display"} & loaded["api"]
+
+
+@pytest.fixture(scope="module")
+def small_and_large(tmp_path_factory):
+    """The same kind of archive at two sizes, ten times apart."""
+    root = tmp_path_factory.mktemp("sizes")
+    engines = []
+    for size in (200, 2000):
+        source = root / f"articles-{size}.jsonl"
+        _write(source, _articles(0, size, seed=3))
+        index_corpus(root / f"ix-{size}", [SourceSpec(str(source))])
+        engines.append(SearchEngine(root / f"ix-{size}"))
+    yield engines
+    for opened in engines:
+        opened.close()
+
+
+def _python_calls(engine, text: str) -> tuple[int, int]:
+    """(matches, Python function calls made by one search with snippets, totals, facets and timeline)."""
+    calls = Counter()
+
+    def count(_frame, event, _arg):
+        calls[event] += 1
+
+    engine.search(text)  # columns, lengths and tables are read once per searcher, not per search
+    sys.setprofile(count)
+    try:
+        results = engine.search(text)
+    finally:
+        sys.setprofile(None)
+    return results.total, calls["call"]
+
+
+@pytest.mark.parametrize("text", ["wheat", "bank rates dollar", "oil -gas", "trade AND (prices OR deficit)"])
+def test_python_work_per_search_grows_far_slower_than_the_matches(small_and_large, text):
+    # Every match is still read and counted, but whole blocks and dictionaries at a time in C (map, zip, set
+    # operations, Counter): the interpreted steps are per block and per query node, not per match.
+    (small_total, small_calls), (large_total, large_calls) = (_python_calls(e, text) for e in small_and_large)
+    assert large_total >= 8 * small_total > 0
+    assert large_calls <= 1.6 * small_calls, (small_calls, large_calls)
 

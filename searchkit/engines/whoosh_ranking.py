@@ -3,16 +3,29 @@
 Whoosh ranks by walking a tree of matchers one document at a time (about 20 µs a match here), so a
 common word costs tens of milliseconds; its block-quality skipping cannot help searchkit, whose totals,
 facets and timeline need every match anyway, and whose all-words bonus defeats the bounds. Here each
-term's postings are read a block at a time and scored with Whoosh's own scorer objects, and the query's
-OR, AND and NOT nodes combine the per-document scores in the order Whoosh's matchers add them; any other
-node (phrases, prefixes, ...) is scored by its own Whoosh matcher. The result is every match with the
-score Whoosh would give it, at a few microseconds a posting.
+term's postings are read a block at a time, and every later step works on whole lists and dictionaries
+with C-level iteration (map, zip, compress, dict and set operations), never a Python loop per posting:
+
+- a term's score is Whoosh's BM25F, idf * saturation(weight, length), the saturation looked up in a table
+  per field (it depends only on the posting's weight and the document's length byte, so a field has a few
+  hundred distinct values) and computed by the same expression Whoosh uses;
+- the query's OR, AND and NOT nodes combine the per-document scores in the order Whoosh's matchers add
+  them, so the sums are bit-identical;
+- a phrase (slop 1) matches the documents holding all its words, kept when their positions follow each
+  other, and scores the sum of its words' term scores, as Whoosh's phrase matcher does; only the
+  documents holding every word are looked at one by one;
+- any other node (prefixes, wildcards, ...) is scored by its own Whoosh matcher.
+
+The result is every match with the score Whoosh would give it: scores(query) == what Whoosh's collector
+sees, checked against Whoosh's own matchers in tests/test_search_work.py.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from itertools import compress
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import add, mul, not_
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
@@ -31,6 +44,7 @@ class PostingScorer:
     def __init__(self, searcher):
         self._searcher = searcher
         self._lengths: dict[tuple[int, str], bytes] = {}
+        self._saturations: dict[tuple, Saturation] = {}
         self.postings_read = 0  # postings scored from whole blocks, for tests that count work
 
     def scores(self, query: wq.Query, within: set[int] | None = None) -> dict[int, float]:
@@ -41,10 +55,11 @@ class PostingScorer:
             allowed = None
             if within is not None:
                 end = offset + searcher.reader().doc_count_all()
-                allowed = {docnum - offset for docnum in within if offset <= docnum < end} if offset else within
+                allowed = set(map((-offset).__add__, filter(range(offset, end).__contains__, within))) \
+                    if offset else within
             segment = _Segment(self, number, searcher, context, allowed)
             scored = segment.scores(query)
-            found.update(scored.items() if not offset else ((docnum + offset, s) for docnum, s in scored.items()))
+            found.update(zip(map(offset.__add__, scored), scored.values(), strict=True) if offset else scored)
         return found
 
     def lengths(self, number: int, reader, field: str) -> bytes | None:
@@ -55,6 +70,31 @@ class PostingScorer:
             raw = column._dbfile.get(column._basepos, column._count) if column is not None else b""  # noqa: SLF001
             self._lengths[key] = raw.ljust(reader.doc_count_all(), b"\0")
         return self._lengths[key]
+
+    def saturation(self, scorer: BM25FScorer) -> Saturation:
+        """The saturation table of a field's BM25F scorers (they share avgfl, B and K1)."""
+        key = (scorer.avgfl, scorer.B, scorer.K1)
+        table = self._saturations.get(key)
+        if table is None:
+            table = self._saturations[key] = Saturation(*key)
+        return table
+
+
+class Saturation(dict):
+    """(weight, length byte) -> the part of Whoosh's BM25F score after the idf, computed on first use.
+
+    whoosh.scoring.bm25 returns idf * (this expression), so idf * table[weight, byte] is its score exactly.
+    """
+
+    def __init__(self, avgfl: float, B: float, K1: float):  # noqa: N803 - BM25's own names
+        super().__init__()
+        self.avgfl, self.B, self.K1 = avgfl, B, K1
+
+    def __missing__(self, key: tuple[float, int]) -> float:
+        tf, fl = key[0], byte_to_length(key[1])
+        B, K1, avgfl = self.B, self.K1, self.avgfl  # noqa: N806
+        value = self[key] = (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))
+        return value
 
 
 class _Segment:
@@ -78,14 +118,16 @@ class _Segment:
             found = self._tree(query.subqueries, _intersection, lambda q: 0 - q.estimate_size(self.reader))
         elif kind is wq.AndNot:
             excluded = self.scores(query.b)
-            return {docnum: score for docnum, score in self.scores(query.a).items() if docnum not in excluded}
+            found = self.scores(query.a)
+            return _only(found, found.keys() - excluded.keys())
         elif kind in (wq.Or, wq.And) and len(query.subqueries) == 1:
             return self.scores(query.subqueries[0])  # Whoosh uses the only child's matcher, boost and all
+        elif isinstance(query, wq.Phrase) and kind.matcher is wq.Phrase.matcher and query.slop == 1:
+            found = self._phrase(query)
         else:
             return self._matched(query)
         if query.boost != 1.0:
-            boost = query.boost
-            return {docnum: score * boost for docnum, score in found.items()}
+            return dict(zip(found.keys(), map(mul, found.values(), repeat(query.boost)), strict=True))
         return found
 
     def _tree(self, children, combine: Callable[[Scores, Scores], Scores], weight) -> Scores:
@@ -105,57 +147,67 @@ class _Segment:
         active = [word for word in words if word]
         if not active:
             return {}
-        summed, matched = dict(active[0]), dict.fromkeys(active[0], 1)
+        summed = active[0]
         for word in active[1:]:
-            for docnum, score in word.items():
-                if docnum in summed:
-                    summed[docnum] = summed[docnum] + score
-                    matched[docnum] += 1
-                else:
-                    summed[docnum] = score
-                    matched[docnum] = 1
-        boost, count = query.boost, len(words)
+            summed = _union(summed, word)
+        matched = Counter(chain.from_iterable(active))  # how many of the words each document holds
+        count = len(words)
         shares = [coordination(k, count) for k in range(count + 1)]
-        return {docnum: score * boost * shares[matched[docnum]] for docnum, score in summed.items()}
+        boosted = map(mul, summed.values(), repeat(query.boost))
+        share = map(shares.__getitem__, map(matched.__getitem__, summed))
+        return dict(zip(summed.keys(), map(mul, boosted, share), strict=True))
 
     def _term(self, term: wq.Term) -> Scores:
-        field = term.fieldname
-        if field not in self.searcher.schema:
-            return {}
-        try:
-            text = self.searcher.schema[field].to_bytes(term.text)
-        except ValueError:
-            return {}
-        if (field, text) not in self.reader:
-            return {}
-        scorer = self.context.weighting.scorer(self.searcher, field, text)
-        matcher = self.reader.postings(field, text, scorer=scorer)
-        deleted = None
-        if type(matcher) is FilterMatcher and matcher._exclude:  # noqa: SLF001 - deleted documents
-            matcher, deleted = matcher.child, matcher._ids  # noqa: SLF001
-        if type(matcher) is not W3LeafMatcher or type(scorer) is not BM25FScorer:
-            return self._matched(wq.Term(field, term.text))  # unboosted: the caller applies the boost
-        lengths = self.owner.lengths(self.number, self.reader, field)
-        score = scorer._score  # noqa: SLF001 - the BM25F formula itself, given weight and length
-        found: Scores = {}
-        while matcher.is_active():
-            if matcher._ids is None:  # noqa: SLF001 - a whole block of postings at a time
-                matcher._read_ids()  # noqa: SLF001
-            if matcher._weights is None:  # noqa: SLF001
-                matcher._read_weights()  # noqa: SLF001
-            start = matcher._i  # noqa: SLF001
-            ids, weights = matcher._ids[start:], matcher._weights[start:]  # noqa: SLF001
-            if deleted or self.allowed is not None:
-                keep = [self._kept(docnum, deleted) for docnum in ids]
-                ids, weights = list(compress(ids, keep)), list(compress(weights, keep))
-            pairs = zip(ids, weights, strict=True)
-            found.update((docnum, score(weight, byte_to_length(lengths[docnum]))) for docnum, weight in pairs)
-            self.owner.postings_read += len(ids)
-            matcher._next_block()  # noqa: SLF001
-        return found
+        read = self._read(term.fieldname, term.text)
+        if read is None:
+            return self._matched(wq.Term(term.fieldname, term.text))  # unboosted: the caller applies the boost
+        return read[0]
 
-    def _kept(self, docnum: int, deleted) -> bool:
-        return not (deleted and docnum in deleted) and (self.allowed is None or docnum in self.allowed)
+    def _phrase(self, phrase: wq.Phrase) -> Scores:
+        """Documents holding the phrase's words at consecutive positions, scored as Whoosh's phrase matcher
+        scores them: the sum of the words' term scores, added in the order of its binary intersection tree."""
+        field = phrase.fieldname
+        schema = self.searcher.schema
+        if field not in schema or not schema[field].format or not schema[field].format.supports("positions"):
+            return self._matched(phrase)  # Whoosh's own answer: nothing, or its error
+        fieldobj = schema[field]
+        words = []
+        for word in phrase.words:
+            read = self._read(field, word, positions=True)
+            if read is None:
+                return self._matched(phrase)
+            if not read[0]:
+                return {}
+            words.append(read)
+        decode = fieldobj.format.decode_positions
+        found = _binary_tree(_intersection, [scores for scores, _values in words])
+        matching = [docnum for docnum in found if _in_sequence(docnum, words, decode)]
+        return _only(found, matching)
+
+    def _read(self, field: str, word: str, positions: bool = False) -> tuple[Scores, dict[int, bytes]] | None:
+        """(docnum -> the term's score, docnum -> its encoded positions when asked) from whole posting blocks;
+        None when the term's postings are not in blocks Whoosh's W3 reader would score with BM25F."""
+        if field not in self.searcher.schema:
+            return {}, {}
+        try:
+            text = self.searcher.schema[field].to_bytes(word)
+        except ValueError:
+            return {}, {}
+        if (field, text) not in self.reader:
+            return {}, {}
+        scorer = self.context.weighting.scorer(self.searcher, field, text)
+        read = live_postings(self.reader, field, text, positions, scorer)
+        if read is None or type(scorer) is not BM25FScorer:
+            return None
+        ids, weights, values = read
+        if self.allowed is not None:
+            ids, weights, values = _kept(map(self.allowed.__contains__, ids), ids, weights, values)
+        self.owner.postings_read += len(ids)
+        lengths = self.owner.lengths(self.number, self.reader, field)
+        saturation = self.owner.saturation(scorer)
+        keys = zip(weights, map(lengths.__getitem__, ids), strict=True)
+        scores = dict(zip(ids, map(mul, repeat(scorer.idf), map(saturation.__getitem__, keys)), strict=True))
+        return scores, dict(zip(ids, values, strict=True)) if positions else {}
 
     def _matched(self, query: wq.Query) -> Scores:
         """Any other query, scored by its own Whoosh matcher."""
@@ -170,16 +222,86 @@ class _Segment:
         return found
 
 
+def live_postings(reader, field: str, text: bytes, values: bool = False, scorer=None) -> tuple[list, ...] | None:
+    """(docnums, weights, encoded values when asked) of a segment's postings of a term, deleted documents left
+    out, decoded a block at a time; None when they are not in Whoosh's W3 blocks (a term inlined in its
+    dictionary entry): then ask reader.postings."""
+    matcher = reader.postings(field, text, scorer=scorer)
+    deleted = None
+    if type(matcher) is FilterMatcher and matcher._exclude:  # noqa: SLF001 - deleted documents
+        matcher, deleted = matcher.child, matcher._ids  # noqa: SLF001
+    if type(matcher) is not W3LeafMatcher:
+        return None
+    ids, weights, encoded = _postings(matcher, values)
+    if deleted:
+        ids, weights, encoded = _kept(map(not_, map(deleted.__contains__, ids)), ids, weights, encoded)
+    return ids, weights, encoded
+
+
+def _postings(matcher: W3LeafMatcher, values: bool) -> tuple[list[int], list[float], list[bytes]]:
+    """(docnums, weights, encoded values when asked) of every posting from the matcher's place on, decoded a
+    block at a time."""
+    ids, weights, encoded = [], [], []
+    skip = matcher._i  # noqa: SLF001 - a filtering wrapper may have stepped past the first postings
+    while matcher.is_active():
+        if matcher._data is None:  # noqa: SLF001
+            matcher._read_data()  # noqa: SLF001
+        deltas, block_weights, block_values = matcher._data  # noqa: SLF001
+        count = matcher._blocklength  # noqa: SLF001
+        if block_weights is None:
+            block_weights = repeat(1.0, count)
+        elif not isinstance(block_weights, (tuple, list)):
+            block_weights = repeat(block_weights, count)
+        ids.append(islice(accumulate(deltas), skip, None))
+        weights.append(islice(block_weights, skip, None))
+        if values:
+            encoded.append(islice(block_values, skip, None))
+        skip = 0
+        matcher._next_block()  # noqa: SLF001
+    return list(chain.from_iterable(ids)), list(chain.from_iterable(weights)), list(chain.from_iterable(encoded))
+
+
+def _kept(keep, *columns: list) -> tuple[list, ...]:
+    """The columns' entries where keep is true."""
+    keep = list(keep)
+    return tuple(list(compress(column, keep)) if column else column for column in columns)
+
+
+def _binary_tree(combine: Callable[[Scores, Scores], Scores], items: list[Scores]) -> Scores:
+    """items combined as whoosh.util.make_binary_tree nests its matchers: halves first."""
+    if len(items) == 1:
+        return items[0]
+    half = len(items) // 2
+    return combine(_binary_tree(combine, items[:half]), _binary_tree(combine, items[half:]))
+
+
+def _in_sequence(docnum: int, words: list[tuple[Scores, dict[int, bytes]]], decode) -> bool:
+    """Whether the document holds the words at consecutive positions (each right after the one before)."""
+    starts = set(decode(words[0][1][docnum]))
+    for offset, (_scores, values) in enumerate(words[1:], 1):
+        if not starts:
+            return False
+        starts.intersection_update(map((-offset).__add__, decode(values[docnum])))
+    return bool(starts)
+
+
 def _first_two(entry: tuple) -> tuple:
     return entry[0], entry[1]
 
 
 def _union(a: Scores, b: Scores) -> Scores:
-    summed = dict(a)
-    for docnum, score in b.items():
-        summed[docnum] = summed[docnum] + score if docnum in summed else score
+    """Every document of a or b; one in both scores a's plus b's, as Whoosh's union matcher adds them."""
+    summed = a | b
+    both = a.keys() & b.keys()
+    summed.update(zip(both, map(add, map(a.__getitem__, both), map(b.__getitem__, both)), strict=True))
     return summed
 
 
+def _only(scores: Scores, docs) -> Scores:
+    """The scores of the given documents (each one scored)."""
+    return dict(zip(docs, map(scores.__getitem__, docs), strict=True))
+
+
 def _intersection(a: Scores, b: Scores) -> Scores:
-    return {docnum: score + b[docnum] for docnum, score in a.items() if docnum in b}
+    both = a.keys() & b.keys()
+    return dict(zip(both, map(add, map(a.__getitem__, both), map(b.__getitem__, both)), strict=True))
