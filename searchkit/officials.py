@@ -72,7 +72,7 @@ _DESCRIPTORS = _wordset(
     co-operation relations management majority minority elect interim caretaker outgoing incoming designate
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
-    commodore crown high additional dy lead district divisional opposition country"""
+    commodore crown high additional dy lead district divisional opposition country honorary domestic"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -235,13 +235,16 @@ _HEADLINE_TITLES = {"president", "prime minister", "premier", "king", "queen", "
 _NOT_AFFILIATIONS = _wordset(
     """office ministry department group government federal provincial party council committee state central
     national secretariat division board lieutenant crown the agricultural foreign affairs scheme schemes programme
-    programmes initiative project projects package asian african european arab"""
+    programmes initiative project projects package asian african european arab asia-pacific apac emea"""
 )
 # Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
-_LEAD_INS = _wordset("the a an then now another also")
+_LEAD_INS = _wordset("the a an then now another also his her their its")
+# "the country's president": a country the article names elsewhere
+_THE_COUNTRY = _wordset("country nation kingdom republic")
 _AUXILIARIES = _wordset("was is has have had been be will would being")
 _APPOINTED = _wordset(
     "elected re-elected appointed named nominated made sworn chosen designated promoted became becomes become"
+    " remain remains remained"
 )
 # Offices recognised when misspelt by one letter ("Secretery", "spokespersn"): long enough to be unmistakable.
 _SPELLING_HEADS = ("minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
@@ -534,6 +537,8 @@ def _define_acronyms(toks: _Tokens) -> None:
             start = i - 1
             while start > max(0, i - 10) and labels[start - 1] in (_NAME, _ORG, _DESC, _CONNECT, _HEAD):
                 start -= 1
+            while start < i - 2 and labels[start] in (_HEAD, _CONNECT):
+                start += 1  # "President of the Islamic Society of Greater Houston (ISGH)": the office is no part
             # the words that tell a public body from a private one ("Securities" names no firm in "SEC")
             spelt = [words[k] for k in range(start, i - 1)]
             toks.acronyms[words[i]] = frozenset(word.casefold() for word in spelt) & _KIND_WORDS
@@ -826,8 +831,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         end -= 1  # "Chairman ICS Mr. Richard Prebble"
     j = end
     while j > 0 and (labels[title_part[j - 1]] in (_NAME, _ORG) or (
-            labels[title_part[j - 1]] == _DESC and words[title_part[j - 1]][0].isupper())):
-        j -= 1
+            labels[title_part[j - 1]] == _DESC and words[title_part[j - 1]][0].isupper()) or (
+            words[title_part[j - 1]] in ("and", "&") and j > 1 and words[title_part[j - 2]][0].isupper())):
+        j -= 1  # "Director IMF Middle East and Central Asia Department"
     body_after = title_part[j:end] if 0 < j < end and labels[title_part[j - 1]] == _HEAD else []
     while body_after and labels[body_after[0]] == _DESC and not words[body_after[0]][0].isupper():
         body_after = body_after[1:]
@@ -836,6 +842,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     if (len(body_after) == 2 and words[body_after[0]].isupper() and labels[body_after[0]] == _ORG
             and words[body_after[1]].casefold() in _PLACES):
         body_after = body_after[:1]  # "Chairman APTMA Punjab": the association's provincial chapter
+    if (len(body_after) > 1 and words[body_after[0]].isupper() and labels[body_after[0]] == _ORG
+            and words[body_after[-1]].casefold() in _UNITS):
+        body_after = body_after[:1]  # "Director IMF Middle East and Central Asia Department": the IMF's officer
     # "... Pakistan State Oil" but not "chief U.K. Economist"; "Chairman All Pakistan CNG Association"
     if len(body_after) > 1 and ((country[body_after[0]] and not country[body_after[1]]
                                  and labels[body_after[-1]] != _NAME)
@@ -865,7 +874,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     # a country after a name is part of a firm's name ("Managing Director Maxus Pakistan", "Nestlé Pakistan")
     governmental = _public(keys) or any(country[idx] and not _in_a_firm_name(toks, idx) for idx in region)
     first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
-    company_voice = (bool(prefix) and all(labels[idx] == _NAME for idx in prefix) and not governmental
+    # "Rolm's president", "Hambrecht and Quist president"
+    company_voice = (bool(prefix) and all(labels[idx] in (_NAME, _CONNECT) for idx in prefix)
+                     and labels[prefix[0]] == labels[prefix[-1]] == _NAME and not governmental
                      and words[first_head].casefold() in _COMPANY_OFFICES)
     # "president of TS China Research": a country inside a firm's name
     # ("New Mexico Governor", "Welcoming Soviet leader" are no firms: the name must go on after the country)
@@ -885,6 +896,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     return title, affiliation, kind
 
 
+# Parts of a body that an officer of the body heads ("IMF ... Department").
+_UNITS = _wordset("department division wing unit office bureau section desk")
 # "the Rio-based Brazil-China Chamber": where a body sits is no part of its name.
 _BASED_IN = re.compile(r"^(?:\S+-based )+")
 
@@ -1037,6 +1050,12 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
 
     def add(name: list[int], region: list[int], fallback_affiliation: str = "", fallback_kind: str = "") -> None:
         referring = region
+        if region[0] > 0 and words[region[0] - 1].casefold() == "its" and not fallback_kind and _nearest_firm(
+                toks, region[0] - 1):
+            # "The Gap Inc said it named Millard Drexler as its president": a company's office (whose, "its" does
+            # not say: the subject, not always the nearest firm, "Wilshire Oil, which holds Jacobs Engineering
+            # shares, said its chairman")
+            fallback_kind = "corporate"
         if len(region) > 1 and toks.possessive[region[0]] and words[region[0]] in ("company", "firm"):
             # "The company's chief executive": the company is no part of the office, and the office is a company's
             region, fallback_kind = region[1:], "corporate"
@@ -1064,7 +1083,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             affiliation = _body_named_elsewhere(toks, referring)  # "central bank governor", the bank named earlier
         if not affiliation and kind == "corporate":
             affiliation = _firm_referred_to(toks, referring[0])  # "the firm's chairman", the firm named before
-        if not affiliation and title.casefold() in _HEADLINE_TITLES and title[0].isupper() and kind == "government":
+        # "the country's president Ebrahim Raisi", "Iran says ...": the country the headline names
+        the_countrys = region[0] > 0 and toks.possessive[region[0] - 1] and words[region[0] - 1] in _THE_COUNTRY
+        if not affiliation and title.casefold() in _HEADLINE_TITLES and (
+                title[0].isupper() or the_countrys) and kind == "government":
             affiliation = toks.headline_country  # "Denmark to ...": "Prime Minister Mette Frederiksen"
         out.append(_Candidate(name[-1], _name_words(toks, name), title, affiliation, kind))
 
@@ -1080,8 +1102,13 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         # "Zamir Kabulov, Special Representative", "Paul Volcker as chairman", "Ali Khan - CEO",
         # "Sadiq Sanjrani was elected chairman", "Jam Kamal took oath as chief minister"
         at = chunk[-1] + 1
+        if at < n and words[at].casefold() in _SUFFIXES:
+            at += 1 + (at + 1 < n and words[at + 1] == ".")  # "Clifford G. Zimmer Jr. remains president"
         if at >= n:
             return None
+        if (at + 2 < n and words[at] == "to" and words[at + 1] == "be" and chunk[0] > 0
+                and words[chunk[0] - 1].casefold() in _APPOINTED):
+            return chunk_at(at + 2)  # "named Kenneth Cribb to be his domestic affairs adviser"
         if words[at] in ("-", "–", "—"):  # "Ali Khan - CEO AKD Securities", not "FREETOWN, Sierra Leone - ..."
             title = chunk_at(at + 1)
             return title if title and labels[title[0]] == _HEAD else None
@@ -1121,7 +1148,9 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     def a_job(region: list[int]) -> bool:
         # "film director Ana Ruiz"; "a director for Bright Green Future" (an indefinite office, then a name)
         before = words[region[0] - 1].casefold() if region and region[0] > 0 else ""
-        return before in _NOT_OFFICES or (before in ("a", "an") and words[region[0]][0].islower())
+        # "young attorney Omar Khawaja" is a lawyer; "U.S. Attorney", "district attorney" hold offices
+        lawyer = len(region) == 1 and words[region[0]] == "attorney"
+        return lawyer or before in _NOT_OFFICES or (before in ("a", "an") and words[region[0]][0].islower())
 
     def affiliation_at(chunk: list[int]) -> tuple[str, str]:
         """(affiliation, kind) from the body named after an office written after a name: "Mitsushige Akino,
@@ -1320,6 +1349,11 @@ def _firm_referred_to(toks: _Tokens, at: int) -> str:
         ref -= 1  # "the firm's billionaire chairman"
     if ref < 1 or not toks.possessive[ref] or words[ref] not in _FIRM_REFERENCES:
         return ""
+    return _nearest_firm(toks, ref)
+
+
+def _nearest_firm(toks: _Tokens, ref: int) -> str:
+    """The nearest company named before token `ref` (within about a paragraph), or ""."""
     if toks.firms is None:
         toks.firms = _named_firms(toks)
     ends, names = toks.firms
