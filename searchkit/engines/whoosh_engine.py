@@ -455,21 +455,27 @@ class FacetColumns:
 
 
 class _FacetValues:
-    """One facet's values by document, kept so that counting over a set of matches is quick: only the documents
-    holding a value are looked at, and a facet every document holds once (one source) is counted from the total."""
+    """One facet's values by document, kept so that counting over a set of matches is quick: a document holding
+    one value (most do) is counted by one C-level map over the matches, one holding several from a separate
+    table, and a facet every document holds once with the same value (one source) from the total."""
 
     def __init__(self, per_document: list[tuple[str, ...]]):
-        self.held = {docnum: values for docnum, values in enumerate(per_document) if values}
-        distinct = set(per_document)
-        self.everywhere = next(iter(distinct))[0] if len(distinct) == 1 and len(next(iter(distinct))) == 1 else None
+        shared: dict[str, str] = {}  # one object per distinct value: quicker to count
+        self.single = [shared.setdefault(values[0], values[0]) if len(values) == 1 else None
+                       for values in per_document]
+        self.several = {docnum: values for docnum, values in enumerate(per_document) if len(values) > 1}
+        self.everywhere = next(iter(shared)) if len(shared) == 1 and None not in self.single and not self.several \
+            else None
+        self.any_single = bool(shared)
 
     def counts(self, matches: Matches) -> Counter:
         if self.everywhere is not None:
             return Counter({self.everywhere: len(matches)}) if matches else Counter()
-        if not self.held:
-            return Counter()
-        holding = self.held.keys() & matches
-        return Counter(chain.from_iterable(map(self.held.__getitem__, holding)))
+        counts = Counter(map(self.single.__getitem__, matches)) if self.any_single else Counter()
+        counts.pop(None, None)
+        if self.several:
+            counts.update(chain.from_iterable(map(self.several.__getitem__, self.several.keys() & matches)))
+        return counts
 
 
 def _best(scores: dict[int, float], end: int) -> list[tuple[float, int]]:
