@@ -91,7 +91,8 @@ def test_the_index_has_several_segments_and_deleted_documents(engine):
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_ranks_scores_and_totals_are_whooshs_own(engine, text):
-    for filters in ({}, {"start": "2016-01-01", "end": "2017-12-31"}):
+    # a narrow filter (one month) also skips posting blocks that hold none of its articles
+    for filters in ({}, {"start": "2016-01-01", "end": "2017-12-31"}, {"start": "2017-03-01", "end": "2017-03-31"}):
         results = engine.search(text, limit=25, **filters)
         expected_hits, expected_total = _whoosh_ranking(engine, text, 25, **filters)
         assert [(hit.id, hit.score) for hit in results.hits] == expected_hits, (text, filters)
@@ -232,4 +233,22 @@ def test_python_work_per_search_grows_far_slower_than_the_matches(small_and_larg
     (small_total, small_calls), (large_total, large_calls) = (_python_calls(e, text) for e in small_and_large)
     assert large_total >= 8 * small_total > 0
     assert large_calls <= 1.6 * small_calls, (small_calls, large_calls)
+
+
+def test_a_one_month_search_of_an_archive_indexed_in_date_order_skips_the_other_months_postings(tmp_path):
+    # News arrives in date order, so an archive's documents mostly are; posting blocks that hold no article of
+    # the month searched are skipped without being decoded.
+    records = sorted(_articles(0, 2000, seed=4), key=lambda record: record["date"])
+    _write(tmp_path / "archive.jsonl", records)
+    index_corpus(tmp_path / "ix", [SourceSpec(str(tmp_path / "archive.jsonl"))])
+    with SearchEngine(tmp_path / "ix") as opened:
+        scorer = opened._backend._scorer
+        decoded = []
+        for dates in ({}, {"start": "2017-03-01", "end": "2017-03-31"}):
+            before = scorer.postings_read
+            results = opened.search("wheat exports", **dates)
+            decoded.append(scorer.postings_read - before)
+        in_month = [r for r in records if r["date"].startswith("2017-03")]
+        assert results.total == sum(1 for r in in_month if re.search(r"wheat|export", r["body"] + r["title"], re.I))
+        assert decoded[1] * 3 < decoded[0]
 

@@ -22,6 +22,7 @@ sees, checked against Whoosh's own matchers in tests/test_search_work.py.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, chain, compress, islice, repeat
@@ -36,6 +37,9 @@ from whoosh.util.numeric import byte_to_length
 from searchkit.engines.whoosh_query import AllWordsOr, coordination
 
 Scores = dict[int, float]  # docnum (within one segment) -> score
+# Filters leaving fewer than 1 in this many of a segment's documents (a month of a long archive) are sorted so
+# that posting blocks holding none of them are skipped undecoded.
+SKIP_BELOW_SHARE = 16
 
 
 class PostingScorer:
@@ -45,7 +49,7 @@ class PostingScorer:
         self._searcher = searcher
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._saturations: dict[tuple, Saturation] = {}
-        self.postings_read = 0  # postings scored from whole blocks, for tests that count work
+        self.postings_read = 0  # postings decoded from whole blocks, for tests that count work
 
     def scores(self, query: wq.Query, within: set[int] | None = None) -> dict[int, float]:
         """docnum -> score of every document the query matches (only those in `within`, when given)."""
@@ -101,6 +105,7 @@ class _Segment:
     def __init__(self, owner: PostingScorer, number: int, searcher, context, allowed: set[int] | None):
         self.owner = owner
         self.allowed = allowed  # the filters' documents; None: all
+        self._sorted_allowed: list[int] | None = None
         self.number = number
         self.searcher = searcher
         self.reader = searcher.reader()
@@ -196,18 +201,26 @@ class _Segment:
         if (field, text) not in self.reader:
             return {}, {}
         scorer = self.context.weighting.scorer(self.searcher, field, text)
-        read = live_postings(self.reader, field, text, positions, scorer)
+        read = live_postings(self.reader, field, text, positions, scorer, self._allowed_in_order())
         if read is None or type(scorer) is not BM25FScorer:
             return None
         ids, weights, values = read
+        self.owner.postings_read += len(ids)
         if self.allowed is not None:
             ids, weights, values = _kept(map(self.allowed.__contains__, ids), ids, weights, values)
-        self.owner.postings_read += len(ids)
         lengths = self.owner.lengths(self.number, self.reader, field)
         saturation = self.owner.saturation(scorer)
         keys = zip(weights, map(lengths.__getitem__, ids), strict=True)
         scores = dict(zip(ids, map(mul, repeat(scorer.idf), map(saturation.__getitem__, keys)), strict=True))
         return scores, dict(zip(ids, values, strict=True)) if positions else {}
+
+    def _allowed_in_order(self) -> list[int] | None:
+        """The filters' documents in order when they are few enough for skipping posting blocks to pay."""
+        if self.allowed is None or len(self.allowed) * SKIP_BELOW_SHARE > self.reader.doc_count_all():
+            return None
+        if self._sorted_allowed is None:
+            self._sorted_allowed = sorted(self.allowed)
+        return self._sorted_allowed
 
     def _matched(self, query: wq.Query) -> Scores:
         """Any other query, scored by its own Whoosh matcher."""
@@ -222,28 +235,39 @@ class _Segment:
         return found
 
 
-def live_postings(reader, field: str, text: bytes, values: bool = False, scorer=None) -> tuple[list, ...] | None:
+def live_postings(reader, field: str, text: bytes, values: bool = False, scorer=None,
+                  only: list[int] | None = None) -> tuple[list, ...] | None:
     """(docnums, weights, encoded values when asked) of a segment's postings of a term, deleted documents left
     out, decoded a block at a time; None when they are not in Whoosh's W3 blocks (a term inlined in its
-    dictionary entry): then ask reader.postings."""
+    dictionary entry): then ask reader.postings. `only` (sorted docnums) lets blocks holding none of those
+    documents be skipped; postings of other documents may still be returned."""
     matcher = reader.postings(field, text, scorer=scorer)
     deleted = None
     if type(matcher) is FilterMatcher and matcher._exclude:  # noqa: SLF001 - deleted documents
         matcher, deleted = matcher.child, matcher._ids  # noqa: SLF001
     if type(matcher) is not W3LeafMatcher:
         return None
-    ids, weights, encoded = _postings(matcher, values)
+    ids, weights, encoded = _postings(matcher, values, only)
     if deleted:
         ids, weights, encoded = _kept(map(not_, map(deleted.__contains__, ids)), ids, weights, encoded)
     return ids, weights, encoded
 
 
-def _postings(matcher: W3LeafMatcher, values: bool) -> tuple[list[int], list[float], list[bytes]]:
+def _postings(matcher: W3LeafMatcher, values: bool, only: list[int] | None) -> tuple[list, list, list]:
     """(docnums, weights, encoded values when asked) of every posting from the matcher's place on, decoded a
-    block at a time."""
+    block at a time; with `only` (sorted docnums), blocks holding none of those are skipped undecoded (a
+    block's header names its last docnum)."""
     ids, weights, encoded = [], [], []
     skip = matcher._i  # noqa: SLF001 - a filtering wrapper may have stepped past the first postings
+    first = 0  # no docnum of this block is below it
     while matcher.is_active():
+        last = matcher._maxid  # noqa: SLF001
+        if only is not None and bisect_left(only, first) == bisect_right(only, last):
+            first = last + 1
+            skip = 0
+            matcher._next_block()  # noqa: SLF001
+            continue
+        first = last + 1
         if matcher._data is None:  # noqa: SLF001
             matcher._read_data()  # noqa: SLF001
         deltas, block_weights, block_values = matcher._data  # noqa: SLF001
