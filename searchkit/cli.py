@@ -135,6 +135,31 @@ def index_options(command):
     )(command)
 
 
+# The filters of every command over a set of matching articles (search, officials, export).
+_FILTER_OPTIONS = (
+    click.option(
+        "--from", "start", metavar="DATE", help="Published on or after DATE (2018, 2018-03, 'March 1, 2018')."
+    ),
+    click.option(
+        "--to", "end", metavar="DATE", help="Published on or before DATE (inclusive: --to 2018 means to Dec 31)."
+    ),
+    click.option("--on", metavar="DATE", help="Published on this day, month or year."),
+    click.option("--official", multiple=True, metavar="NAME", help="Only articles naming this official (repeatable)."),
+    click.option(
+        "--source", multiple=True, metavar="NAME", help="Only articles from this corpus, file or folder (repeatable)."
+    ),
+    click.option("--undated", is_flag=True, help="Only articles without a publication date."),
+    click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first."),
+)
+
+
+def filter_options(command):
+    """--from, --to, --on, --official, --source, --undated and --dayfirst, in that order."""
+    for option in reversed(_FILTER_OPTIONS):
+        command = option(command)
+    return command
+
+
 def _engine(index_dir: Path, trust: bool, dayfirst: bool = False):
     from searchkit import store
     from searchkit.errors import IndexProblem
@@ -156,14 +181,7 @@ def _print_json(data) -> None:
 @click.argument("words", nargs=-1)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000), help="Hits per page.")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page of hits to show.")
-@click.option("--from", "start", metavar="DATE", help="Published on or after DATE (2018, 2018-03, 'March 1, 2018').")
-@click.option("--to", "end", metavar="DATE", help="Published on or before DATE (inclusive: --to 2018 means to Dec 31).")
-@click.option("--on", metavar="DATE", help="Published on this day, month or year.")
-@click.option("--official", multiple=True, metavar="NAME", help="Only articles naming this official (repeatable).")
-@click.option(
-    "--source", multiple=True, metavar="NAME", help="Only articles from this corpus, file or folder (repeatable)."
-)
-@click.option("--undated", is_flag=True, help="Only articles without a publication date.")
+@filter_options
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
 @click.option("--like", "like_id", metavar="ID", help="Articles similar to the article with this id.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
@@ -177,7 +195,6 @@ def _print_json(data) -> None:
     "--color", "--colour", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
     show_default=True, help="Bold highlights: auto means on a terminal and NO_COLOR unset.",
 )
-@click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first.")
 @click.option(
     "--corpus",
     envvar="SEARCHKIT_CORPUS",
@@ -188,8 +205,8 @@ def _print_json(data) -> None:
 )
 @index_options
 @reports_errors
-def search_command(words, limit, page, start, end, on, official, source, undated, sort, like_id, as_json, facet_names,
-                   timeline, no_snippet, colour, dayfirst, corpus, index_dir, trust_index):
+def search_command(words, limit, page, start, end, on, official, source, undated, dayfirst, sort, like_id, as_json,
+                   facet_names, timeline, no_snippet, colour, corpus, index_dir, trust_index):
     """Search the news archive: ranked hits, best first, with dates and highlighted snippets.
 
     \b
@@ -411,24 +428,30 @@ def _parse_mappings(mappings) -> dict[str, str]:
 
 @main.command("officials")
 @click.argument("words", nargs=-1)
-@click.option("--from", "start", metavar="DATE", help="Articles published on or after DATE.")
-@click.option("--to", "end", metavar="DATE", help="Articles published on or before DATE.")
+@filter_options
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many officials.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @index_options
 @reports_errors
-def officials_command(words, start, end, limit, as_json, index_dir, trust_index):
+def officials_command(words, start, end, on, official, source, undated, dayfirst, limit, as_json, index_dir,
+                      trust_index):
     """Who's who: officials named in the matching articles, with article counts, titles and dates seen.
+
+    Takes the same filters as search: the officials of exactly the articles that search would match.
 
     \b
     Examples:
       searchkit officials FATF
       searchkit officials --from 2018 --json
+      searchkit officials --source reuters21578 --official Volcker
     """
     from searchkit.display import official_line
 
-    with _engine(index_dir, trust_index) as engine:
-        people = engine.officials(" ".join(words) or None, start=start, end=end, limit=limit)
+    with _engine(index_dir, trust_index, dayfirst) as engine:
+        people = engine.officials(
+            " ".join(words) or None, start=start, end=end, on=on, official=official, source=source, undated=undated,
+            limit=limit,
+        )
     if as_json:
         _print_json([person.to_dict() for person in people])
     else:
@@ -480,13 +503,7 @@ def show_command(article_ids, as_json, index_dir, trust_index):
 @main.command("export")
 @click.argument("words", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--from", "start", metavar="DATE", help="Published on or after DATE.")
-@click.option("--to", "end", metavar="DATE", help="Published on or before DATE.")
-@click.option("--on", metavar="DATE", help="Published on this day, month or year.")
-@click.option("--official", multiple=True, metavar="NAME", help="Only articles naming this official (repeatable).")
-@click.option("--source", multiple=True, metavar="NAME", help="Only articles from this source (repeatable).")
-@click.option("--undated", is_flag=True, help="Only articles without a publication date.")
-@click.option("--dayfirst", is_flag=True, help="Read numeric dates like 7/8/2016 day-first.")
+@filter_options
 @index_options
 @reports_errors
 def export_command(words, fmt, start, end, on, official, source, undated, dayfirst, index_dir, trust_index):

@@ -146,9 +146,11 @@ class SearchEngine:
         _parsed, request = self._request(query, start, end, on, official, source, undated, today)
         return self._backend.matching_articles(request)
 
-    def _request(self, query, start, end, on, official, source, undated, today) -> tuple[ParsedQuery, Search]:
+    def _request(
+        self, query, start, end, on, official, source, undated, today, *, everything_if_empty: bool = False
+    ) -> tuple[ParsedQuery, Search]:
         options = [("official", name) for name in _names(official)] + [("source", name) for name in _names(source)]
-        if not query.strip() and not (start or end or on or options or undated):
+        if not everything_if_empty and not query.strip() and not (start or end or on or options or undated):
             raise UsageError("empty query: give words to search for, or a filter such as --official or --from")
         parsed = parse_query(query, reference=today or date.today(), dayfirst=self.dayfirst)
         return parsed, Search(
@@ -176,15 +178,24 @@ class SearchEngine:
         return self._backend.get(article_id)
 
     def officials(
-        self, query: str | None = None, *, start: DateLike = None, end: DateLike = None, limit: int | None = 50
+        self,
+        query: str | None = None,
+        *,
+        start: DateLike = None,
+        end: DateLike = None,
+        on: DateLike = None,
+        official: str | Iterable[str] | None = None,
+        source: str | Iterable[str] | None = None,
+        undated: bool = False,
+        limit: int | None = 50,
+        today: date | None = None,
     ) -> list[OfficialSummary]:
-        """Officials named across the matching articles (all articles when query is None), most cited first."""
-        parsed = parse_query(query or "", reference=date.today(), dayfirst=self.dayfirst)
-        search = Search(
-            text=query or "",
-            tree=parsed.tree,
-            date_filters=[*parsed.date_filters, *self._option_dates(start, end, None)],
-            filters=parsed.filters,
+        """Officials named across the matching articles (all articles when query is None), most cited first.
+
+        Takes the same filters as search, so "who is named in these articles" answers for any search.
+        """
+        _parsed, search = self._request(
+            query or "", start, end, on, official, source, undated, today, everything_if_empty=True
         )
         people: dict[str, dict] = {}
         for article in self._backend.matching_articles(search):

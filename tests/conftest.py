@@ -11,6 +11,11 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
 SEED = REPO / "corpus" / "000_4a479e11edf3a116.txt"
+# The eight officials the seed article names (the acceptance check).
+SEED_OFFICIALS = {
+    "Mikhail Popov", "Tehmina Janjua", "Tasnim Aslam", "Igor Morgulov",
+    "Zamir Kabulov", "Oleg Syromolotov", "Khawaja Asif", "Sergei Lavrov",
+}
 
 
 def cpu_ratio(function, small_input, large_input) -> float:

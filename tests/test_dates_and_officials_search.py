@@ -3,12 +3,7 @@
 import json
 
 from searchkit import SearchEngine
-from tests.conftest import run_cli, write_seed_article
-
-SEED_OFFICIALS = {
-    "Mikhail Popov", "Tehmina Janjua", "Tasnim Aslam", "Igor Morgulov",
-    "Zamir Kabulov", "Oleg Syromolotov", "Khawaja Asif", "Sergei Lavrov",
-}
+from tests.conftest import SEED_OFFICIALS, run_cli, write_seed_article
 
 
 def test_mentioned_dates_are_searchable_apart_from_the_publication_date(seed_index):
@@ -82,3 +77,36 @@ def test_official_names_match_without_accents_or_case(tmp_path):
             assert [h.id for h in engine.search("budget", official=name).hits] == ["ankara"], name
         [hit] = engine.search("official:erdogan").hits
         assert hit.officials[0].name == "Tayyip Erdoğan" and hit.officials[0].title == "President"
+
+
+def test_officials_takes_the_same_filters_as_search(tmp_path):
+    """Who's who of a filtered search: only officials of the articles that search matches."""
+    wires, letters = tmp_path / "wires", tmp_path / "letters"
+    wires.mkdir()
+    letters.mkdir()
+    write_seed_article(wires, "budget", "Budget passed", "Finance Minister Ishaq Dar presented the budget.",
+                       "June 2, 2017")
+    write_seed_article(wires, "talks", "Talks held", "Foreign Minister Sergei Lavrov met Finance Minister Ishaq Dar.",
+                       "March 15, 2018")
+    write_seed_article(letters, "port", "Port reopens", "Governor Imran Ismail opened the port.", "May 4, 2018")
+    (letters / "undated.jsonl").write_text(json.dumps(
+        {"id": "u1", "headline": "Dam plans", "body": "Water Minister Faisal Vawda described the dam."}) + "\n",
+        encoding="utf-8")
+    index_dir = tmp_path / "ix"
+    assert run_cli("index", str(wires), str(letters), "--index", str(index_dir)).exit_code == 0
+
+    def names(**filters) -> set[str]:
+        with SearchEngine(index_dir) as engine:
+            return {person.name for person in engine.officials(**filters)}
+
+    assert names() == {"Ishaq Dar", "Sergei Lavrov", "Imran Ismail", "Faisal Vawda"}
+    assert names(source="letters") == {"Imran Ismail", "Faisal Vawda"}
+    assert names(on="2018") == {"Sergei Lavrov", "Ishaq Dar", "Imran Ismail"}
+    assert names(official="Lavrov") == {"Sergei Lavrov", "Ishaq Dar"}
+    assert names(undated=True) == {"Faisal Vawda"}
+    assert names(query="budget", source="wires") == {"Ishaq Dar"}
+    with SearchEngine(index_dir) as engine:
+        [dar] = [person for person in engine.officials(official="Dar") if person.name == "Ishaq Dar"]
+        assert dar.articles == 2
+    shown = run_cli("officials", "--source", "letters", "--from", "2018-05", "--json", "--index", str(index_dir))
+    assert [person["name"] for person in json.loads(shown.stdout)] == ["Imran Ismail"]

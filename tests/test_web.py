@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import run_searchkit
+from tests.conftest import SEED_OFFICIALS, run_searchkit
 from tests.web_support import SEED_ID, XSS_HEADLINE, Server, build_web_index
 
 API_QUERIES = [
@@ -59,6 +59,25 @@ def test_api_officials_returns_exactly_what_officials_json_prints(web_site):
     assert reply.status == 200 and cli.returncode == 0
     assert reply.text == cli.stdout
     assert any(person["name"] == "Sergei Lavrov" for person in reply.json())
+
+
+@pytest.mark.parametrize(("filters", "named"), [
+    ([("on", "2016")], {"Sergei Lavrov"}),
+    ([("to", "2017-12-31"), ("source", "archive")], {"Sergei Lavrov"}),
+    ([("official", "Lavrov"), ("from", "2018")], SEED_OFFICIALS),
+    ([("source", "letters")], set()),
+], ids=lambda p: urlencode(p) if isinstance(p, list) else "")
+def test_officials_page_keeps_the_searchs_filters(web_site, filters, named):
+    """The Officials link carries the search's filters; the list is the officials of exactly those articles."""
+    reply = web_site.get("/api/officials?" + urlencode(filters))
+    cli = run_searchkit("officials", *_cli_arguments(filters)[1:], "--json", "--index", str(web_site.index_dir))
+    assert reply.status == 200 and cli.returncode == (0 if named else 1), cli.stderr
+    assert reply.text == cli.stdout
+    assert {person["name"] for person in reply.json()} == named
+    page = web_site.get("/officials?" + urlencode(filters))
+    assert page.status == 200
+    assert {name for name in SEED_OFFICIALS if f">{name}</a>" in page.text} == named
+    assert named or "No officials named in the matching articles." in page.text
 
 
 def _cli_error(*args: str) -> str:

@@ -239,7 +239,7 @@ class _Pages:
     # -- officials -------------------------------------------------------------------------------
     def _officials(self, req: SearchRequest):
         with self.holder.engine() as engine:
-            return engine.officials(req.query_text() or None, start=req.start, end=req.end, limit=OFFICIALS_SHOWN)
+            return engine.officials(req.query_text() or None, **req.filter_arguments(), limit=OFFICIALS_SHOWN)
 
     def officials_page(self, request: Request) -> HTMLResponse:
         try:

@@ -71,10 +71,14 @@ class SearchRequest:
         terms = [f"{key}:{value}" if value.isalnum() else f'{key}:"{value}"' for key, value in self.facets]
         return " ".join([self.q, *terms]).strip() if terms else self.q
 
+    def filter_arguments(self) -> dict:
+        """The filters as keyword arguments of SearchEngine.search, export and officials."""
+        return dict(start=self.start, end=self.end, on=self.on, official=self.officials, source=self.sources,
+                    undated=self.undated)
+
     def search_arguments(self) -> dict:
         """Keyword arguments for SearchEngine.search (besides the query text), as `search` passes them."""
-        return dict(start=self.start, end=self.end, on=self.on, official=self.officials, source=self.sources,
-                    undated=self.undated, sort=self.sort, limit=self.limit, page=self.page)
+        return dict(self.filter_arguments(), sort=self.sort, limit=self.limit, page=self.page)
 
     # -- links ---------------------------------------------------------------------------------
     def url(self, path: str = "/", params: list[tuple[str, str]] | None = None) -> str:
