@@ -8,6 +8,7 @@ later mentions ("Popov", "Ms Aslam") count towards the same person.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -71,7 +72,7 @@ _DESCRIPTORS = _wordset(
     co-operation relations management majority minority elect interim caretaker outgoing incoming designate
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
-    commodore crown high additional dy lead district divisional opposition country"""
+    commodore crown high additional dy lead district divisional opposition country honorary domestic"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -234,13 +235,16 @@ _HEADLINE_TITLES = {"president", "prime minister", "premier", "king", "queen", "
 _NOT_AFFILIATIONS = _wordset(
     """office ministry department group government federal provincial party council committee state central
     national secretariat division board lieutenant crown the agricultural foreign affairs scheme schemes programme
-    programmes initiative project projects package asian african european arab"""
+    programmes initiative project projects package asian african european arab asia-pacific apac emea"""
 )
 # Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
-_LEAD_INS = _wordset("the a an then now another also")
+_LEAD_INS = _wordset("the a an then now another also his her their its")
+# "the country's president": a country the article names elsewhere
+_THE_COUNTRY = _wordset("country nation kingdom republic")
 _AUXILIARIES = _wordset("was is has have had been be will would being")
 _APPOINTED = _wordset(
     "elected re-elected appointed named nominated made sworn chosen designated promoted became becomes become"
+    " remain remains remained"
 )
 # Offices recognised when misspelt by one letter ("Secretery", "spokespersn"): long enough to be unmistakable.
 _SPELLING_HEADS = ("minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
@@ -363,6 +367,8 @@ class _Tokens:
     # generic body noun -> the bodies of that kind the article names ("bank" -> {"State Bank of Pakistan"}),
     # filled on first use
     bodies: dict[str, set[str]] | None = None
+    # (last token, name) of the companies the article names, in order ("" for a cut-off name), filled on first use
+    firms: tuple[list[int], list[str]] | None = None
     # tokens right after a photo caption, where a name starts: "CEO Home Mart (Left) Asif Rana"
     after_caption: set[int] = field(default_factory=set)
 
@@ -531,6 +537,8 @@ def _define_acronyms(toks: _Tokens) -> None:
             start = i - 1
             while start > max(0, i - 10) and labels[start - 1] in (_NAME, _ORG, _DESC, _CONNECT, _HEAD):
                 start -= 1
+            while start < i - 2 and labels[start] in (_HEAD, _CONNECT):
+                start += 1  # "President of the Islamic Society of Greater Houston (ISGH)": the office is no part
             # the words that tell a public body from a private one ("Securities" names no firm in "SEC")
             spelt = [words[k] for k in range(start, i - 1)]
             toks.acronyms[words[i]] = frozenset(word.casefold() for word in spelt) & _KIND_WORDS
@@ -781,7 +789,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         nxt = title_part[ahead] if ahead < len(title_part) else -1
         opens = nxt >= 0 and labels[nxt] == _ORG and not country[nxt] and words[idx][0].isupper()
         if labels[idx] == _HEAD:
-            return opens and words[idx].casefold() not in _RANKS  # "Justice Party", not "Chief Financial"
+            # "Justice Party", not "Chief Financial" nor "Chairman ICS" (the acronym is the body the office is of)
+            return opens and words[idx].casefold() not in _RANKS and not words[nxt].isupper()
         return labels[idx] == _DESC and (at > first or (opens and words[idx].casefold() not in _RANKS))
 
     m = first
@@ -816,15 +825,26 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         sources.append(_words_of(toks, of_object))
     # an organisation right after the office: "Chairman LPG Distributions Association", "CEO AKD Securities",
     # "Managing Director Pakistan State Oil" (a body whose name opens with a country, not the country's office)
-    j = len(title_part)
+    end = len(title_part)
+    while (end > 1 and labels[title_part[end - 1]] == _HONORIFIC and labels[title_part[end - 2]] == _ORG
+           and not _HONORIFICS[words[title_part[end - 1]].casefold()]):
+        end -= 1  # "Chairman ICS Mr. Richard Prebble"
+    j = end
     while j > 0 and (labels[title_part[j - 1]] in (_NAME, _ORG) or (
-            labels[title_part[j - 1]] == _DESC and words[title_part[j - 1]][0].isupper())):
-        j -= 1
-    body_after = title_part[j:] if 0 < j < len(title_part) and labels[title_part[j - 1]] == _HEAD else []
+            labels[title_part[j - 1]] == _DESC and words[title_part[j - 1]][0].isupper()) or (
+            words[title_part[j - 1]] in ("and", "&") and j > 1 and words[title_part[j - 2]][0].isupper())):
+        j -= 1  # "Director IMF Middle East and Central Asia Department"
+    body_after = title_part[j:end] if 0 < j < end and labels[title_part[j - 1]] == _HEAD else []
     while body_after and labels[body_after[0]] == _DESC and not words[body_after[0]][0].isupper():
         body_after = body_after[1:]
     while body_after and words[body_after[-1]].casefold() in _MILITARY_RANKS:
         body_after = body_after[:-1]  # "General Manager Sui Gas Company Brigadier (R) Agha Noor"
+    if (len(body_after) == 2 and words[body_after[0]].isupper() and labels[body_after[0]] == _ORG
+            and words[body_after[1]].casefold() in _PLACES):
+        body_after = body_after[:1]  # "Chairman APTMA Punjab": the association's provincial chapter
+    if (len(body_after) > 1 and words[body_after[0]].isupper() and labels[body_after[0]] == _ORG
+            and words[body_after[-1]].casefold() in _UNITS):
+        body_after = body_after[:1]  # "Director IMF Middle East and Central Asia Department": the IMF's officer
     # "... Pakistan State Oil" but not "chief U.K. Economist"; "Chairman All Pakistan CNG Association"
     if len(body_after) > 1 and ((country[body_after[0]] and not country[body_after[1]]
                                  and labels[body_after[-1]] != _NAME)
@@ -832,12 +852,13 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         sources.append(_words_of(toks, body_after))
     # "Managing Director Maxus Pakistan": a country after a name is the firm's, the firm is the affiliation
     # "chief of the IMF Mission to Egypt": the mission's country is where it works, not whose it is
-    sources.append(next((country[idx] for idx in title_part if country[idx] and not (
-        idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1]) and words[idx - 1] != "to"), ""))
+    sources.append(next((country[idx] for idx in title_part if country[idx] and not _in_a_firm_name(toks, idx)
+                         and words[idx - 1] != "to"), ""))
     sources.append(_words_of(toks, of_object))
     if body_after:
         sources.append(_words_of(toks, body_after))
-    affiliation = next((text for text in sources if text and not _says_nothing(text)), "")
+    affiliation = next((text for text in map(_BASED_IN.sub, [""] * len(sources), sources)
+                        if text and not _says_nothing(text)), "")
     parts = []
     for idx in title_part:
         word = words[idx]
@@ -851,14 +872,20 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             parts.append(word)
     title = " ".join(parts)
     # a country after a name is part of a firm's name ("Managing Director Maxus Pakistan", "Nestlé Pakistan")
-    governmental = _public(keys) or any(
-        country[idx] and not (idx > 0 and labels[idx - 1] == _NAME and not country[idx - 1]) for idx in region)
+    governmental = _public(keys) or any(country[idx] and not _in_a_firm_name(toks, idx) for idx in region)
     first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
-    company_voice = (bool(prefix) and all(labels[idx] == _NAME for idx in prefix) and not governmental
+    # "Rolm's president", "Hambrecht and Quist president"
+    company_voice = (bool(prefix) and all(labels[idx] in (_NAME, _CONNECT) for idx in prefix)
+                     and labels[prefix[0]] == labels[prefix[-1]] == _NAME and not governmental
                      and words[first_head].casefold() in _COMPANY_OFFICES)
+    # "president of TS China Research": a country inside a firm's name
+    # ("New Mexico Governor", "Welcoming Soviet leader" are no firms: the name must go on after the country)
+    firm_named = not _public(keys) and any(
+        country[idx] and _in_a_firm_name(toks, idx) and idx + 1 in region and labels[idx + 1] in (_NAME, _DESC)
+        and words[idx + 1][0].isupper() for idx in region)
     if keys & _GOVERNMENT_HEADS:
         kind = "government"
-    elif private or company_voice or (keys & _CORPORATE_SIGNALS and not governmental):
+    elif private or company_voice or firm_named or (keys & _CORPORATE_SIGNALS and not governmental):
         kind = "corporate"
     elif governmental:
         kind = "government"
@@ -867,6 +894,28 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     else:
         kind = ""  # no cue either way: the caller looks at what follows the office
     return title, affiliation, kind
+
+
+# Parts of a body that an officer of the body heads ("IMF ... Department").
+_UNITS = _wordset("department division wing unit office bureau section desk")
+# "the Rio-based Brazil-China Chamber": where a body sits is no part of its name.
+_BASED_IN = re.compile(r"^(?:\S+-based )+")
+
+
+def _in_a_firm_name(toks: _Tokens, idx: int) -> bool:
+    """Is the country at `idx` a word of a firm's name, not the country whose office it is? After a name
+    ("Maxus Pakistan", "Nestlé Pakistan"), or between an acronym with no public meaning and a capitalised word
+    ("TS China Research"); "ADB Pakistan country director" and "IMF Pakistan mission" stay the bank's, the fund's."""
+    words, labels, country = toks.words, toks.labels, toks.country
+    if idx == 0 or country[idx - 1]:
+        return False
+    before = words[idx - 1]
+    if labels[idx - 1] == _NAME:
+        return True
+    # not "USAID Pakistan Mission": a body's word after the country makes it the body's office there
+    return (labels[idx - 1] == _ORG and len(before) > 1 and before.isupper() and idx + 1 < len(words)
+            and words[idx + 1][0].isupper() and labels[idx + 1] in (_NAME, _DESC) and not country[idx + 1]
+            and not _public({before.casefold()} | _acronym_keys(toks, before)))
 
 
 def _acronym_keys(toks: _Tokens, word: str) -> frozenset[str]:
@@ -999,8 +1048,19 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     starts = {chunk[0]: k for k, chunk in enumerate(chunks)}
     out: list[_Candidate] = []
 
-    def add(name: list[int], region: list[int], fallback_affiliation: str = "") -> None:
+    def add(name: list[int], region: list[int], fallback_affiliation: str = "", fallback_kind: str = "") -> None:
+        referring = region
+        if region[0] > 0 and words[region[0] - 1].casefold() == "its" and not fallback_kind and _nearest_firm(
+                toks, region[0] - 1):
+            # "The Gap Inc said it named Millard Drexler as its president": a company's office (whose, "its" does
+            # not say: the subject, not always the nearest firm, "Wilshire Oil, which holds Jacobs Engineering
+            # shares, said its chairman")
+            fallback_kind = "corporate"
+        if len(region) > 1 and toks.possessive[region[0]] and words[region[0]] in ("company", "firm"):
+            # "The company's chief executive": the company is no part of the office, and the office is a company's
+            region, fallback_kind = region[1:], "corporate"
         title, affiliation, kind = _describe(toks, region)
+        kind = kind or fallback_kind
         if not kind:
             body = _private_body_after(toks, region[-1] + 1) if region[0] > name[-1] else None
             kind = "government" if body is None else "corporate"
@@ -1020,8 +1080,13 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             # "Rep. Anthony Beilenson, D-Cal, said": the party after the name
             affiliation = _PARTIES.get(words[after + 1][:2], "")
         if not affiliation:
-            affiliation = _body_named_elsewhere(toks, region)  # "central bank governor", the bank named earlier
-        if not affiliation and title.casefold() in _HEADLINE_TITLES and title[0].isupper() and kind == "government":
+            affiliation = _body_named_elsewhere(toks, referring)  # "central bank governor", the bank named earlier
+        if not affiliation and kind == "corporate":
+            affiliation = _firm_referred_to(toks, referring[0])  # "the firm's chairman", the firm named before
+        # "the country's president Ebrahim Raisi", "Iran says ...": the country the headline names
+        the_countrys = region[0] > 0 and toks.possessive[region[0] - 1] and words[region[0] - 1] in _THE_COUNTRY
+        if not affiliation and title.casefold() in _HEADLINE_TITLES and (
+                title[0].isupper() or the_countrys) and kind == "government":
             affiliation = toks.headline_country  # "Denmark to ...": "Prime Minister Mette Frederiksen"
         out.append(_Candidate(name[-1], _name_words(toks, name), title, affiliation, kind))
 
@@ -1037,8 +1102,13 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         # "Zamir Kabulov, Special Representative", "Paul Volcker as chairman", "Ali Khan - CEO",
         # "Sadiq Sanjrani was elected chairman", "Jam Kamal took oath as chief minister"
         at = chunk[-1] + 1
+        if at < n and words[at].casefold() in _SUFFIXES:
+            at += 1 + (at + 1 < n and words[at + 1] == ".")  # "Clifford G. Zimmer Jr. remains president"
         if at >= n:
             return None
+        if (at + 2 < n and words[at] == "to" and words[at + 1] == "be" and chunk[0] > 0
+                and words[chunk[0] - 1].casefold() in _APPOINTED):
+            return chunk_at(at + 2)  # "named Kenneth Cribb to be his domestic affairs adviser"
         if words[at] in ("-", "–", "—"):  # "Ali Khan - CEO AKD Securities", not "FREETOWN, Sierra Leone - ..."
             title = chunk_at(at + 1)
             return title if title and labels[title[0]] == _HEAD else None
@@ -1078,20 +1148,33 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     def a_job(region: list[int]) -> bool:
         # "film director Ana Ruiz"; "a director for Bright Green Future" (an indefinite office, then a name)
         before = words[region[0] - 1].casefold() if region and region[0] > 0 else ""
-        return before in _NOT_OFFICES or (before in ("a", "an") and words[region[0]][0].islower())
+        # "young attorney Omar Khawaja" is a lawyer; "U.S. Attorney", "district attorney" hold offices
+        lawyer = len(region) == 1 and words[region[0]] == "attorney"
+        return lawyer or before in _NOT_OFFICES or (before in ("a", "an") and words[region[0]][0].islower())
 
-    def affiliation_at(chunk: list[int]) -> str:
-        # "Mitsushige Akino, executive officer at Ichiyoshi Asset Management"
+    def affiliation_at(chunk: list[int]) -> tuple[str, str]:
+        """(affiliation, kind) from the body named after an office written after a name: "Mitsushige Akino,
+        executive officer at Ichiyoshi Asset Management"; the kind is "corporate" when lower-case words describe
+        the body as a trade ("at gold dealer GoldSilver Central"), else ""."""
         at = chunk[-1] + 1
+        if at + 2 < n and words[at] == "in" and (toks.country[at + 1] or words[at + 1].casefold() in _PLACES):
+            place_end = at + 2 + (at + 2 < n and toks.country[at + 2] == toks.country[at + 1] != "")
+            if place_end < n and words[place_end] == "at":
+                at = place_end  # "a managing director in Sydney at Rochford Capital"
         if at < n and words[at] in ("at", "in"):
-            org = chunk_at(at + 1)
+            trade = _trade_words(at + 1)
+            org = chunk_at(at + 1 + len(trade))
+            while org and len(org) > 1 and words[org[0]][0].islower():
+                trade.append(words[org.pop(0)])  # "at the brokerage house Topline Securities"
             if words[at] == "in" and not (org and any(words[idx].casefold() in _ORG_WORDS - _PLACES for idx in org)):
-                return ""  # "head of operations in Karachi": a place, not a body
+                return "", ""  # "head of operations in Karachi": a place, not a body
             if org and all(toks.country[idx] for idx in org):
-                return toks.country[org[0]]  # "an official at French sugar producer Beghin-Say"
+                return toks.country[org[0]], ""  # "an official at French sugar producer Beghin-Say"
             if org and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org) and any(
                     labels[idx] in (_NAME, _ORG) for idx in org):
-                return _words_of(toks, org)
+                # "federal agency FEMA" is public; a "brokerage house" is no House of the legislature
+                keys = {words[idx].casefold() for idx in org} | set(trade) - {"house"}
+                return _words_of(toks, org), "corporate" if trade and not _public(keys) else ""
         if at < n and words[at] == ",":
             # "Niaz Malik, Deputy CEO, China Mobile Pakistan Limited": a company by its legal form;
             # "Tahir Ahmed, Managing Director, JGI": a body by the acronym the text spelt out for it
@@ -1099,8 +1182,20 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if org and (words[org[-1]] in _LEGAL_FORMS_CAPITALISED or (
                     len(org) == 1 and words[org[0]] in toks.acronyms)) and all(
                     labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org):
-                return _words_of(toks, org)
-        return ""
+                return _words_of(toks, org), ""
+        return "", ""
+
+    def _trade_words(at: int) -> list[str]:
+        # "at gold dealer GoldSilver Central", "at the brokerage Topline Securities": the lower-case words that
+        # describe a firm before its name (with the article before them), up to the name
+        k = at
+        if k < n and words[k] in _LEAD_INS:
+            k += 1
+        start = k
+        while (k < n and k - start < 3 and words[k].isalpha() and words[k].islower() and words[k] not in _FUNCTION_WORDS
+               and (k == start or k not in starts)):
+            k += 1
+        return [word.casefold() for word in words[at:k]] if k > start and k < n and k in starts else []
 
     def shared_office(chunk: list[int], region: list[int]) -> None:
         # "Justices Ijaz Khan and Ejaz Ahsan", "Ministers Iqbal, Dastgir and Rana": one office, several names
@@ -1180,7 +1275,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                             and words[nxt[k - 1]].casefold() in _ADVISERS), 0)
                 nxt = nxt[:cut] if cut else None
             if nxt and is_bare_title(nxt):
-                add(name, nxt[:_MAX_TITLE_TOKENS], affiliation_at(nxt))
+                add(name, nxt[:_MAX_TITLE_TOKENS], *affiliation_at(nxt))
                 used_titles.add(nxt[0])
     return out
 
@@ -1233,6 +1328,70 @@ def _body_named_elsewhere(toks: _Tokens, region: list[int]) -> str:
         toks.bodies = _named_bodies(toks)
     found = toks.bodies.get(noun, set())
     return next(iter(found)) if len(found) == 1 else ""
+
+
+# "the firm's chairman": lower-case nouns by which an article refers back to a company it has named.
+_FIRM_REFERENCES = _wordset("firm company group conglomerate bank lender insurer carrier airline")
+# Lower-case nouns that describe a company right before its name ("conglomerate Fosun International").
+_TRADE_NOUNS = _FIRM_REFERENCES | _wordset(
+    """brokerage dealer producer maker manufacturer retailer developer operator miner giant refiner exporter
+    importer trader distributor subsidiary unit rival house""")
+_FIRM_LOOKBACK = 200  # tokens: about the paragraph before
+
+
+def _firm_referred_to(toks: _Tokens, at: int) -> str:
+    """The company "the firm's" or "the company's" before an office at `at` stands for: the nearest company named
+    before it, known by its legal form or a firm word ("Lucky Cement Ltd") or a trade noun before the name
+    ("conglomerate Fosun International"); "" when there is none."""
+    words = toks.words
+    ref = at if toks.possessive[at] else at - 1
+    while ref > 0 and at - ref < 3 and not toks.possessive[ref] and words[ref].isalpha() and words[ref].islower():
+        ref -= 1  # "the firm's billionaire chairman"
+    if ref < 1 or not toks.possessive[ref] or words[ref] not in _FIRM_REFERENCES:
+        return ""
+    return _nearest_firm(toks, ref)
+
+
+def _nearest_firm(toks: _Tokens, ref: int) -> str:
+    """The nearest company named before token `ref` (within about a paragraph), or ""."""
+    if toks.firms is None:
+        toks.firms = _named_firms(toks)
+    ends, names = toks.firms
+    k = bisect.bisect_left(ends, ref) - 1
+    return names[k] if k >= 0 and ref - ends[k] <= _FIRM_LOOKBACK else ""
+
+
+def _named_firms(toks: _Tokens) -> tuple[list[int], list[str]]:
+    """(last token, name) of each company the text names, in order, in one pass: runs of capitalised words that
+    hold a firm's word ("Valley Federal Savings and Loan Association", "Federal Co") or follow a trade noun
+    ("conglomerate Fosun International"). A run that is only a legal form ("Cheung Kong (Holdings) Ltd" cut at
+    the bracket) is kept with no name, so that a firm named before it is not taken for the nearest one."""
+    words, labels = toks.words, toks.labels
+    ends: list[int] = []
+    names: list[str] = []
+
+    def in_run(i: int) -> bool:
+        return (words[i][0].isupper() and labels[i] in (_NAME, _ORG, _DESC, _INITIAL)) and not toks.styled[i]
+
+    i, n = 0, len(words)
+    while i < n:
+        if not in_run(i):
+            i += 1
+            continue
+        start = i
+        while i + 1 < n and (in_run(i + 1) or (words[i + 1] in ("and", "&") and i + 2 < n and in_run(i + 2))):
+            i += 1
+        keys = {words[idx].casefold() for idx in range(start, i + 1)}
+        described = start > 0 and words[start - 1] in _TRADE_NOUNS
+        # a firm's words win over a public one ("Federal Co"); a trade noun only before a name with none
+        if keys <= _COMPANY_MARKERS:
+            ends.append(i)
+            names.append("")
+        elif not toks.country[i] and (_private(keys) or (described and not _public(keys))):
+            ends.append(i)
+            names.append(" ".join(words[start:i + 1]))
+        i += 1
+    return ends, names
 
 
 def _named_bodies(toks: _Tokens) -> dict[str, set[str]]:

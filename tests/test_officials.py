@@ -294,9 +294,11 @@ def _cpu_seconds(text: str) -> float:
         "Justices Alpha Beta, Gamma Delta and ",
         "Alpha Beta was elected Secretery of ",
         "JD(S) MLA R K Alpha of PML(N) ",
+        "Alpha Ltd said. The firm's chairman Beta Gamma spoke. ",
+        "Alpha Beta, director at gold bullion dealer ",
     ],
     ids=["capitalised", "minister", "minister-name", "digits", "punctuation", "comma-pattern", "plural-office",
-         "appointed-misspelt", "party-initials"],
+         "appointed-misspelt", "party-initials", "firm-referred-to", "trade-descriptor"],
 )
 def test_hostile_text_costs_linear_time(unit):
     # four times the text may cost about four times the work, never sixteen: a generous bound of 8
