@@ -32,6 +32,11 @@ _HTML_TAG = re.compile(r"</?[a-z]{1,10}\s?/?>")
 _GLUED_SENTENCE = re.compile(
     r"(?<=[a-z])(?=(?:He|She|It|They|We|The|This|That|These|In|On|At|But|Also|However|Meanwhile|According)\b)")
 
+# A possessive written with the apostrophe alone, before a capitalised word: "Wales' First Minister" (not a
+# plural inside a body's name, "Producers' Association": see _bare_possessive).
+# It starts only where a hyphenated run of words starts, so each character is scanned once (linear).
+_BARE_POSSESSIVE = re.compile(r"(?<![\w'’-])([A-Z][\w-]*s)['’](?=[^\S\n]+[A-Z])")
+
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
 
@@ -203,7 +208,7 @@ _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assi
 _PRIVATE_BODIES = _wordset(
     """association associations chamber chambers club manufacturers exporters importers producers growers
     dealers distributors transporters merchants retailers employers consumer consumers traders foundation
-    ngo"""
+    ngo trust charity"""
 )
 _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
@@ -448,8 +453,14 @@ def _label_word(word: str, next_raw: str) -> int:
     return _NAME
 
 
+def _bare_possessive(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return match.group() if word.casefold() in _ORG_WORDS else word + "'s"
+
+
 def _tokenise(text: str) -> _Tokens:
     text = _GLUED_SENTENCE.sub(" ", _GLUED_TAG.sub(r"\1 ", _HTML_TAG.sub(" ", text)))
+    text = _BARE_POSSESSIVE.sub(_bare_possessive, text)
     raw = [m.group() for m in _TOKEN.finditer(text)]
     toks = _Tokens()
     block_start = 0
@@ -745,6 +756,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     """(title, affiliation, kind) from the tokens of a title phrase."""
     words, labels, country = toks.words, toks.labels, toks.country
     region = region[-_MAX_TITLE_TOKENS:] if len(region) > _MAX_TITLE_TOKENS else region
+    if (len(region) > 2 and labels[region[0]] == _ORG and words[region[0]].isupper() and not country[region[0]]
+            and country[region[1]] and words[region[1]].casefold() != country[region[1]].casefold()):
+        region = region[1:]  # "broadcaster ZDF Greek Finance Minister": the office opens at the country's adjective
     while region and labels[region[0]] == _CONNECT:
         region = region[1:]
     k = 0
@@ -867,7 +881,7 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         elif word.casefold() in _PLURAL_HEADS:  # "Justices A and B": each is a Justice
             word = word[0] + _PLURAL_HEADS[word.casefold()][1:]
         elif toks.possessive[idx] and idx != title_part[-1]:
-            word += "'s"
+            word += "'" if word.endswith("s") else "'s"  # "Bihar's Chief Minister", "Wales' First Minister"
         if word:
             parts.append(word)
     title = " ".join(parts)

@@ -296,9 +296,12 @@ def _cpu_seconds(text: str) -> float:
         "JD(S) MLA R K Alpha of PML(N) ",
         "Alpha Ltd said. The firm's chairman Beta Gamma spoke. ",
         "Alpha Beta, director at gold bullion dealer ",
+        "Ab-",  # one hyphenated run of words, where a bare possessive might be looked for at every hyphen
+        "Abs' Cd ",
     ],
     ids=["capitalised", "minister", "minister-name", "digits", "punctuation", "comma-pattern", "plural-office",
-         "appointed-misspelt", "party-initials", "firm-referred-to", "trade-descriptor"],
+         "appointed-misspelt", "party-initials", "firm-referred-to", "trade-descriptor", "hyphen-run",
+         "bare-possessives"],
 )
 def test_hostile_text_costs_linear_time(unit):
     # four times the text may cost about four times the work, never sixteen: a generous bound of 8

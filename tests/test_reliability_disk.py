@@ -16,7 +16,7 @@ from tests.conftest import ARCHIVE_WORD, make_articles, run_searchkit
 SMALL = "1m"
 ROOMY = "64m"
 FIRST = 150  # articles that fit in SMALL with room to spare
-MORE = 800  # articles that do not
+MORE = 1600  # articles that do not
 
 
 def _mount(folder: Path, size: str, *options: str) -> None:

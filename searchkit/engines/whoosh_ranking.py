@@ -11,10 +11,8 @@ with C-level iteration (map, zip, compress, dict and set operations), never a Py
   hundred distinct values) and computed by the same expression Whoosh uses;
 - the query's OR, AND and NOT nodes combine the per-document scores in the order Whoosh's matchers add
   them, so the sums are bit-identical;
-- a phrase (slop 1) matches the documents holding all its words, kept when their positions follow each
-  other, and scores the sum of its words' term scores, as Whoosh's phrase matcher does; only the
-  documents holding every word are looked at one by one;
-- any other node (prefixes, wildcards, ...) is scored by its own Whoosh matcher.
+- any other node (phrases, prefixes, wildcards, ...) is scored by its own matcher (a phrase's is
+  searchkit's, in whoosh_query).
 
 The result is every match with the score Whoosh would give it: scores(query) == what Whoosh's collector
 sees, checked against Whoosh's own matchers in tests/test_search_work.py.
@@ -127,8 +125,6 @@ class _Segment:
             return _only(found, found.keys() - excluded.keys())
         elif kind in (wq.Or, wq.And) and len(query.subqueries) == 1:
             return self.scores(query.subqueries[0])  # Whoosh uses the only child's matcher, boost and all
-        elif isinstance(query, wq.Phrase) and kind.matcher is wq.Phrase.matcher and query.slop == 1:
-            found = self._phrase(query)
         else:
             return self._matched(query)
         if query.boost != 1.0:
@@ -166,53 +162,31 @@ class _Segment:
         read = self._read(term.fieldname, term.text)
         if read is None:
             return self._matched(wq.Term(term.fieldname, term.text))  # unboosted: the caller applies the boost
-        return read[0]
+        return read
 
-    def _phrase(self, phrase: wq.Phrase) -> Scores:
-        """Documents holding the phrase's words at consecutive positions, scored as Whoosh's phrase matcher
-        scores them: the sum of the words' term scores, added in the order of its binary intersection tree."""
-        field = phrase.fieldname
-        schema = self.searcher.schema
-        if field not in schema or not schema[field].format or not schema[field].format.supports("positions"):
-            return self._matched(phrase)  # Whoosh's own answer: nothing, or its error
-        fieldobj = schema[field]
-        words = []
-        for word in phrase.words:
-            read = self._read(field, word, positions=True)
-            if read is None:
-                return self._matched(phrase)
-            if not read[0]:
-                return {}
-            words.append(read)
-        decode = fieldobj.format.decode_positions
-        found = _binary_tree(_intersection, [scores for scores, _values in words])
-        matching = [docnum for docnum in found if _in_sequence(docnum, words, decode)]
-        return _only(found, matching)
-
-    def _read(self, field: str, word: str, positions: bool = False) -> tuple[Scores, dict[int, bytes]] | None:
-        """(docnum -> the term's score, docnum -> its encoded positions when asked) from whole posting blocks;
-        None when the term's postings are not in blocks Whoosh's W3 reader would score with BM25F."""
+    def _read(self, field: str, word: str) -> Scores | None:
+        """docnum -> the term's score, from whole posting blocks; None when the term's postings are not in
+        blocks Whoosh's W3 reader would score with BM25F."""
         if field not in self.searcher.schema:
-            return {}, {}
+            return {}
         try:
             text = self.searcher.schema[field].to_bytes(word)
         except ValueError:
-            return {}, {}
+            return {}
         if (field, text) not in self.reader:
-            return {}, {}
+            return {}
         scorer = self.context.weighting.scorer(self.searcher, field, text)
-        read = live_postings(self.reader, field, text, positions, scorer, self._allowed_in_order())
+        read = live_postings(self.reader, field, text, scorer=scorer, only=self._allowed_in_order())
         if read is None or type(scorer) is not BM25FScorer:
             return None
-        ids, weights, values = read
+        ids, weights, _values = read
         self.owner.postings_read += len(ids)
         if self.allowed is not None:
-            ids, weights, values = _kept(map(self.allowed.__contains__, ids), ids, weights, values)
+            ids, weights = _kept(map(self.allowed.__contains__, ids), ids, weights)
         lengths = self.owner.lengths(self.number, self.reader, field)
         saturation = self.owner.saturation(scorer)
         keys = zip(weights, map(lengths.__getitem__, ids), strict=True)
-        scores = dict(zip(ids, map(mul, repeat(scorer.idf), map(saturation.__getitem__, keys)), strict=True))
-        return scores, dict(zip(ids, values, strict=True)) if positions else {}
+        return dict(zip(ids, map(mul, repeat(scorer.idf), map(saturation.__getitem__, keys)), strict=True))
 
     def _allowed_in_order(self) -> list[int] | None:
         """The filters' documents in order when they are few enough for skipping posting blocks to pay."""
@@ -289,24 +263,6 @@ def _kept(keep, *columns: list) -> tuple[list, ...]:
     """The columns' entries where keep is true."""
     keep = list(keep)
     return tuple(list(compress(column, keep)) if column else column for column in columns)
-
-
-def _binary_tree(combine: Callable[[Scores, Scores], Scores], items: list[Scores]) -> Scores:
-    """items combined as whoosh.util.make_binary_tree nests its matchers: halves first."""
-    if len(items) == 1:
-        return items[0]
-    half = len(items) // 2
-    return combine(_binary_tree(combine, items[:half]), _binary_tree(combine, items[half:]))
-
-
-def _in_sequence(docnum: int, words: list[tuple[Scores, dict[int, bytes]]], decode) -> bool:
-    """Whether the document holds the words at consecutive positions (each right after the one before)."""
-    starts = set(decode(words[0][1][docnum]))
-    for offset, (_scores, values) in enumerate(words[1:], 1):
-        if not starts:
-            return False
-        starts.intersection_update(map((-offset).__add__, decode(values[docnum])))
-    return bool(starts)
 
 
 def _first_two(entry: tuple) -> tuple:

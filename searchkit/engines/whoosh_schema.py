@@ -16,14 +16,14 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.fields import COLUMN, DATETIME, ID, STORED, TEXT, Schema
-from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
 from searchkit.article import METADATA_KEYS, Article, Official
+from searchkit.engines.whoosh_codec import CompactPositions
 
 # Bump when the schema or the meaning of a stored field changes: older indexes must be rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Facet values are kept in per-document columns, several values joined by this separator, so that facets are
 # counted over every match from a column read once per searcher instead of loading each match's stored fields.
 FACET_SEPARATOR = "\x1f"
@@ -60,6 +60,7 @@ class StemmedText(TEXT):
 
     def __init__(self, **kwargs):
         super().__init__(analyzer=STEMMED, phrase=True, **kwargs)
+        self.format = CompactPositions(field_boost=self.format.field_boost)
 
     def index(self, value, **kwargs):
         if not isinstance(value, str):
@@ -77,12 +78,12 @@ class StemmedText(TEXT):
 
 
 _ONE_POSITION_KEPT = 1 << 16
-NO_POSITIONS = Positions().encode([])  # a stem's posting where the word itself does not occur
+NO_POSITIONS = CompactPositions().encode([])  # a stem's posting where the word itself does not occur
 
 
 @lru_cache(maxsize=_ONE_POSITION_KEPT)
 def _one_position(position: int) -> bytes:
-    return Positions().encode([position])  # the format of StemmedText (phrase=True)
+    return CompactPositions().encode([position])  # the format of StemmedText
 
 
 # The tokenizer's own expression without its capturing group, so findall returns whole tokens.

@@ -21,6 +21,7 @@ from whoosh.index import TOC
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool
 
+from searchkit.engines.whoosh_codec import CompactCodec
 from searchkit.engines.whoosh_schema import SCHEMA_VERSION, build_schema, to_document
 from searchkit.errors import IndexProblem
 from searchkit.store import META_FILE, REBUILD_HINT
@@ -44,12 +45,14 @@ class WhooshWriter:
         self.generation = generation
         if create:
             self._index = whoosh_index.create_in(str(generation), build_schema())
-            self._writer = _compressing_runs(self._index.writer(limitmb=WRITER_LIMIT_MB, compound=False))
+            self._writer = _compressing_runs(self._index.writer(limitmb=WRITER_LIMIT_MB, compound=False,
+                                                                codec=CompactCodec()))
             return
         writer = None
         try:
             self._index = whoosh_index.open_dir(str(generation))
-            writer = self._index.writer(limitmb=WRITER_LIMIT_MB, timeout=LOCK_TIMEOUT, compound=False)
+            writer = self._index.writer(limitmb=WRITER_LIMIT_MB, timeout=LOCK_TIMEOUT, compound=False,
+                                        codec=CompactCodec())
         except Exception as exc:  # Whoosh raises many kinds on a damaged index
             if writer is not None:
                 writer.cancel()  # closes its files and releases Whoosh's own lock for a later run in this process
