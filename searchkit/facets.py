@@ -5,6 +5,7 @@ Years, months and timeline buckets are all derived from those counts.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -67,11 +68,19 @@ def count_facets(dates: DateCounts, values: dict[str, Counter], names=FACET_NAME
                 counts[year if name == "year" else f"{year}-{month % 12 + 1:02d}"] += count
             ordered = dict(sorted(counts.items()))
         else:
-            counts = values.get(name) or Counter()
-            ordered = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_VALUES])
+            ordered = _most_frequent(values.get(name) or Counter())
         if ordered:
             facets[name] = ordered
     return facets
+
+
+def _most_frequent(counts: Counter) -> dict[str, int]:
+    """The FACET_VALUES most frequent values, most frequent first, ties in alphabetical order."""
+    items = counts.items()
+    if len(counts) > FACET_VALUES:  # an archive's officials facet has thousands of values: sort the few that count
+        least = heapq.nlargest(FACET_VALUES, counts.values())[-1]
+        items = [item for item in items if item[1] >= least]
+    return dict(sorted(items, key=lambda item: (-item[1], item[0]))[:FACET_VALUES])
 
 
 def timeline(dates: DateCounts) -> tuple[list[TimelineBucket], str | None]:

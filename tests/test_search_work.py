@@ -19,6 +19,7 @@ from whoosh.matching import mcore
 
 from searchkit import SearchEngine
 from searchkit.engines.whoosh_query import _ExactPhrase, compile_words
+from searchkit.facets import FACET_VALUES, DateCounts, count_facets
 from searchkit.indexer import index_corpus
 from searchkit.store import SourceSpec
 from tests.conftest import REPO
@@ -260,4 +261,14 @@ def test_a_one_month_search_of_an_archive_indexed_in_date_order_skips_the_other_
         in_month = [r for r in records if r["date"].startswith("2017-03")]
         assert results.total == sum(1 for r in in_month if re.search(r"wheat|export", r["body"] + r["title"], re.I))
         assert decoded[1] * 3 < decoded[0]
+
+
+def test_a_facet_with_many_values_lists_the_fifty_most_frequent_ties_alphabetically():
+    names = [f"official {n:03d}" for n in range(400)]
+    random.Random(5).shuffle(names)
+    counts = Counter({name: 9 if n < 20 else 5 if n < 80 else 1 for n, name in enumerate(names)})
+    shown = count_facets(DateCounts(), {"official": counts})["official"]
+    fives = sorted(name for name, count in counts.items() if count == 5)[: FACET_VALUES - 20]
+    assert list(shown) == sorted(name for name, count in counts.items() if count == 9) + fives
+    assert set(shown.values()) == {9, 5}
 

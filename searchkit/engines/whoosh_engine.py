@@ -14,7 +14,7 @@ import time as clock
 from collections import Counter
 from collections.abc import Iterable, Iterator, KeysView
 from datetime import date, datetime, time
-from itertools import chain
+from itertools import chain, filterfalse
 from operator import itemgetter
 from pathlib import Path
 
@@ -259,7 +259,7 @@ class WhooshBackend:
     def index_terms(self, words: Iterable[str]) -> dict[str, str]:
         """folded word -> the term the headline and body analyzer indexes it as (stop words left out)."""
         known = self._index_terms
-        unknown = [word for word in words if word not in known]
+        unknown = list(filterfalse(known.__contains__, words))  # a page holds a few thousand words
         if unknown:
             if len(known) > INDEX_TERMS_KEPT:
                 known.clear()
