@@ -455,26 +455,28 @@ class FacetColumns:
 
 
 class _FacetValues:
-    """One facet's values by document, kept so that counting over a set of matches is quick: a document holding
-    one value (most do) is counted by one C-level map over the matches, one holding several from a separate
-    table, and a facet every document holds once with the same value (one source) from the total."""
+    """One facet's values by document, kept so that counting over a set of matches is quick: each document's
+    first value is counted by one C-level map over the matches, the further values of the few documents holding
+    several from a separate table, and a facet every document holds once with the same value (one source)
+    from the total."""
 
     def __init__(self, per_document: list[tuple[str, ...]]):
         shared: dict[str, str] = {}  # one object per distinct value: quicker to count
-        self.single = [shared.setdefault(values[0], values[0]) if len(values) == 1 else None
-                       for values in per_document]
-        self.several = {docnum: values for docnum, values in enumerate(per_document) if len(values) > 1}
-        self.everywhere = next(iter(shared)) if len(shared) == 1 and None not in self.single and not self.several \
+        self.first = [shared.setdefault(values[0], values[0]) if values else None for values in per_document]
+        self.further = {docnum: values[1:] for docnum, values in enumerate(per_document) if len(values) > 1}
+        self.everywhere = next(iter(shared)) if len(shared) == 1 and None not in self.first and not self.further \
             else None
-        self.any_single = bool(shared)
+        self.empty = not shared  # no document holds a value
 
     def counts(self, matches: Matches) -> Counter:
         if self.everywhere is not None:
             return Counter({self.everywhere: len(matches)}) if matches else Counter()
-        counts = Counter(map(self.single.__getitem__, matches)) if self.any_single else Counter()
+        if self.empty:
+            return Counter()
+        counts = Counter(map(self.first.__getitem__, matches))
         counts.pop(None, None)
-        if self.several:
-            counts.update(chain.from_iterable(map(self.several.__getitem__, self.several.keys() & matches)))
+        if self.further:
+            counts.update(chain.from_iterable(map(self.further.__getitem__, self.further.keys() & matches)))
         return counts
 
 
