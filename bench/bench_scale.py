@@ -17,15 +17,20 @@ largest size, the time to add 1,000 more articles to its index. Then: is the CPU
 smallest corpus to the largest, and how much does p50 grow.
 
 Building 300,000 articles takes at least three times what 100,000 take (the README has measured
-figures); pick sizes with --sizes.
+figures); pick sizes with --sizes. With --keep DIR the corpora, the indexes and their build figures stay in
+DIR, and a later run with the same DIR measures the queries again without building anything (rebuild by
+deleting DIR/size-N/SIDE). Then the 1,000 articles are added to a copy of the largest index, so the kept
+one stays as built. An index kept from an older searchkit index format must be deleted and rebuilt.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import re
+import shutil
 import sys
 import tempfile
 from datetime import date
@@ -107,9 +112,35 @@ class SyntheticCorpus:
         return files
 
 
+BUILD_FIGURES = "build.json"  # a kept index's build figures, beside it in its side's folder
+
+
+def corpus_files(corpus: SyntheticCorpus, folder: Path, first: int, count: int) -> list[Path]:
+    """The corpus as JSONL files in folder: the ones a kept run wrote earlier, or written now."""
+    if not folder.is_dir():
+        partial = folder.with_name(folder.name + "-partial")  # renamed once whole, so a cut-off write is redone
+        shutil.rmtree(partial, ignore_errors=True)
+        corpus.write(partial, first, count)
+        partial.rename(folder)
+    return sorted(folder.glob("articles-*.jsonl"))
+
+
+def build_side(side: str, path: Path, files: list[Path], folder: Path) -> dict:
+    """Build one side's index, or take the one a kept run built (and its build figures)."""
+    kept = folder / side / BUILD_FIGURES
+    if kept.is_file() and path.exists():
+        return json.loads(kept.read_text())
+    if folder.joinpath(side).exists():
+        shutil.rmtree(folder / side)  # a build that did not finish
+    built = run_child({"do": "index", "side": side, "path": str(path), "files": [str(p) for p in files],
+                       "format": "jsonl"}, watch=folder / side)
+    kept.write_text(json.dumps(built))
+    return built
+
+
 def measure_size(size: int, sides: list[str], corpus: SyntheticCorpus, work: Path, args, largest: bool) -> dict:
     folder = work / f"size-{size}"
-    files = corpus.write(folder / "corpus", 0, size)
+    files = corpus_files(corpus, folder / "corpus", 0, size)
     print(f"{size:,} articles: {len(files)} JSONL files, {mib(sum(p.stat().st_size for p in files))}; "
           f"{load_line()}", flush=True)
     queries = query_set(SCALE_MONTHS, officials=())
@@ -118,9 +149,9 @@ def measure_size(size: int, sides: list[str], corpus: SyntheticCorpus, work: Pat
     paths = {}
     for side in sides:
         paths[side] = side_path(side, folder / side)
-        built = run_child({"do": "index", "side": side, "path": str(paths[side]), "files": [str(p) for p in files],
-                           "format": "jsonl"}, watch=folder / side)
-        print(f"  {SIDE_NAMES[side]}: indexed {built['articles']:,} in {built['process_seconds']:.1f} s", flush=True)
+        built = build_side(side, paths[side], files, folder)
+        print(f"  {SIDE_NAMES[side]}: indexed {built['articles']:,} in {built['process_seconds']:.1f} s; "
+              f"{load_line()}", flush=True)
         searched = run_child({"do": "query", "side": side, "path": str(paths[side]), "queries": queries,
                               "repeat": args.repeat})
         steady = searched["steady"]
@@ -129,19 +160,37 @@ def measure_size(size: int, sides: list[str], corpus: SyntheticCorpus, work: Pat
             "build": built,
             "p50": median([steady[i] for i in measured]),
             "p95": percentile([steady[i] for i in measured], 0.95),
+            "cpu_p50": median([searched["steady_cpu"][i] for i in measured]),
+            "cpu_p95": percentile([searched["steady_cpu"][i] for i in measured], 0.95),
             "typo_p50": median([steady[i] for i in groups["typo"]]),
             "query_rss": searched["tree_rss"],
         }
+        print(f"  {SIDE_NAMES[side]}: warm p50 {figures[side]['p50'] * 1000:.2f} ms, "
+              f"p95 {figures[side]['p95'] * 1000:.2f} ms (CPU p50 {figures[side]['cpu_p50'] * 1000:.2f} ms, "
+              f"p95 {figures[side]['cpu_p95'] * 1000:.2f} ms); {load_line()}", flush=True)
     cold = cold_start(cold_commands(paths), args.runs)
     for side in sides:
         figures[side]["cold"] = median(cold[COLD_NAMES[side]])
     if largest:
-        extra = corpus.write(folder / "added", size, ADDED)
+        extra = corpus_files(corpus, folder / "added", size, ADDED)
         for side in sides:
-            added = run_child({"do": "index", "side": side, "path": str(paths[side]), "files": [str(p) for p in extra],
-                               "format": "jsonl", "add": True})
-            figures[side]["added"] = added
+            figures[side]["added"] = add_articles(side, paths[side], extra, kept=args.keep is not None)
     return figures
+
+
+def add_articles(side: str, path: Path, files: list[Path], kept: bool) -> dict:
+    """Add files to a side's index; to a copy of it when the index is kept for later runs."""
+    target = path.with_name(path.name + "-added") if kept else path
+    if kept:
+        copy = shutil.copytree if path.is_dir() else shutil.copyfile
+        shutil.rmtree(target, ignore_errors=True)
+        copy(path, target)
+    try:
+        return run_child({"do": "index", "side": side, "path": str(target), "files": [str(p) for p in files],
+                          "format": "jsonl", "add": True})
+    finally:
+        if kept:
+            shutil.rmtree(target) if target.is_dir() else target.unlink()
 
 
 def main() -> int:
@@ -150,6 +199,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="Timed passes over the query set (default 3).")
     parser.add_argument("--runs", type=int, default=5, help="Cold-start runs of each command (default 5).")
     parser.add_argument("--sides", default="searchkit,fts5,tantivy", help="Comma-separated sides.")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="Keep corpora and indexes in DIR and reuse the ones an earlier run kept there.")
     args = parser.parse_args()
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",")})
@@ -165,9 +216,10 @@ def main() -> int:
     print(f"pool: {len(corpus.headlines):,} headlines, {len(corpus.sentences):,} sentences; sizes "
           f"{', '.join(f'{s:,}' for s in sizes)}; repeat {args.repeat}; cold start {args.runs} runs\n", flush=True)
     results = {}
-    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+    with contextlib.ExitStack() as stack:
+        work = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-scale-")))
         for size in sizes:
-            results[size] = measure_size(size, sides, corpus, Path(tmp), args, largest=size == sizes[-1])
+            results[size] = measure_size(size, sides, corpus, work, args, largest=size == sizes[-1])
             print()
             size_table({size: results[size]}, [size], sides, f"{size:,} articles (as soon as measured)")
     report(results, sizes, sides)
@@ -192,11 +244,12 @@ def size_table(results: dict[int, dict], sizes: list[int], sides: list[str], tit
                 f"{build['articles'] / build['process_seconds']:,.0f}",
                 f"{build['cpu_seconds'] / build['articles'] * 1000:.2f}", mib(build["tree_rss"]),
                 mib(build["disk"]), mib(build["peak_disk"]), f"{f['p50'] * 1000:.2f}", f"{f['p95'] * 1000:.2f}",
-                f"{f['typo_p50'] * 1000:.1f}", f"{f['cold'] * 1000:.0f}", mib(f["query_rss"]),
+                f"{f['cpu_p50'] * 1000:.2f}", f"{f['typo_p50'] * 1000:.1f}", f"{f['cold'] * 1000:.0f}",
+                mib(f["query_rss"]),
             ])
     print_table(
         ["articles", "side", "index s", "articles/s", "CPU ms/article", "peak RSS (tree)", "on disk",
-         "peak disk", "warm p50 ms", "warm p95 ms", "typo p50 ms", "cold ms", "query RSS"],
+         "peak disk", "warm p50 ms", "warm p95 ms", "query CPU p50 ms", "typo p50 ms", "cold ms", "query RSS"],
         rows,
         title=title,
     )
@@ -225,11 +278,11 @@ def added_and_growth(results: dict[int, dict], sizes: list[int], sides: list[str
         rows.append([
             SIDE_NAMES[side], f"{cost_growth:.2f}x", "yes" if cost_growth <= FLAT_WITHIN else "NO",
             f"{rss_growth:.2f}x", f"{p50_growth:.2f}x", f"{big['p95'] / small['p95']:.2f}x",
-            f"{big['cold'] / small['cold']:.2f}x",
+            f"{big['cpu_p50'] / small['cpu_p50']:.2f}x", f"{big['cold'] / small['cold']:.2f}x",
         ])
     print_table(
         ["side", "CPU/article growth", f"flat (<= {FLAT_WITHIN}x)", "peak RSS growth", "p50 growth", "p95 growth",
-         "cold start growth"],
+         "query CPU p50 growth", "cold start growth"],
         rows,
         title=f"From {smallest:,} to {largest:,} articles ({largest / smallest:.0f}x the corpus); issue 13 wants "
               f"flat CPU per article, flat RSS and p50 growth <= {P50_GROWTH_GOAL}x from 20k to 300k",

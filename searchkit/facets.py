@@ -1,10 +1,13 @@
-"""Facet counts and the timeline over every match, from what an engine counted: matches per publication day
-and per facet value. Years, months and timeline buckets are all derived from the day counts.
+"""Facet counts and the timeline over every match, from what an engine counted: matches per publication month
+(with the first and last day matched, and matches per day when the timeline needs days) and per facet value.
+Years, months and timeline buckets are all derived from those counts.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from searchkit.results import DATE_FACETS, FACET_NAMES, TimelineBucket
@@ -15,39 +18,85 @@ DAILY_SPAN_DAYS = 92
 MONTHLY_SPAN_DAYS = 366 * 8
 
 
-def count_facets(days: Counter, values: dict[str, Counter], names=FACET_NAMES) -> dict:
+@dataclass
+class DateCounts:
+    """The matches' publication dates as facets and the timeline need them.
+
+    Counting months rather than days keeps the counts small however many days an archive spans; days are
+    only needed when every match falls within DAILY_SPAN_DAYS (the timeline then counts per day).
+    """
+
+    months: Counter = field(default_factory=Counter)  # month_number(day) -> matches
+    first: date | None = None  # the earliest publication day of a match
+    last: date | None = None
+    days: Counter | None = None  # date.toordinal -> matches; set when needs_days(first, last)
+
+    @classmethod
+    def from_days(cls, days: Counter) -> DateCounts:
+        """From matches per day (date.toordinal -> matches)."""
+        dated = {day: count for day, count in days.items() if count}
+        if not dated:
+            return cls()
+        months: Counter = Counter()
+        for day, count in dated.items():
+            months[month_number(date.fromordinal(day))] += count
+        first, last = date.fromordinal(min(dated)), date.fromordinal(max(dated))
+        return cls(months, first, last, Counter(dated) if needs_days(first, last) else None)
+
+
+def month_number(day: date) -> int:
+    """Months counted from year 0: year * 12 + month - 1."""
+    return day.year * 12 + day.month - 1
+
+
+def needs_days(first: date, last: date) -> bool:
+    """Whether a timeline from first to last counts per day."""
+    return (last - first).days <= DAILY_SPAN_DAYS
+
+
+def count_facets(dates: DateCounts, values: dict[str, Counter], names=FACET_NAMES) -> dict:
     """name -> {value: matches}: years and months in date order, other facets most frequent first.
 
-    days counts matches per publication day (date.toordinal); values counts them per facet value.
-    Facets no match has a value for are left out.
+    values counts matches per facet value. Facets no match has a value for are left out.
     """
     facets: dict[str, dict[str, int]] = {}
     for name in names:
         if name in DATE_FACETS:
-            width = 4 if name == "year" else 7
             counts: Counter = Counter()
-            for day, count in days.items():
-                counts[date.fromordinal(day).isoformat()[:width]] += count
+            for month, count in dates.months.items():
+                year = f"{month // 12:04d}"
+                counts[year if name == "year" else f"{year}-{month % 12 + 1:02d}"] += count
             ordered = dict(sorted(counts.items()))
         else:
-            counts = values.get(name) or Counter()
-            ordered = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_VALUES])
+            ordered = _most_frequent(values.get(name) or Counter())
         if ordered:
             facets[name] = ordered
     return facets
 
 
-def timeline(days: Counter) -> tuple[list[TimelineBucket], str | None]:
+def _most_frequent(counts: Counter) -> dict[str, int]:
+    """The FACET_VALUES most frequent values, most frequent first, ties in alphabetical order."""
+    items = counts.items()
+    if len(counts) > FACET_VALUES:  # an archive's officials facet has thousands of values: sort the few that count
+        least = heapq.nlargest(FACET_VALUES, counts.values())[-1]
+        items = [item for item in items if item[1] >= least]
+    return dict(sorted(items, key=lambda item: (-item[1], item[0]))[:FACET_VALUES])
+
+
+def timeline(dates: DateCounts) -> tuple[list[TimelineBucket], str | None]:
     """Matches per day, month or year (chosen from the span of their dates), empty buckets included."""
-    dated = [day for day, count in days.items() if count]
-    if not dated:
+    first, last = dates.first, dates.last
+    if first is None or last is None:
         return [], None
-    first, last = date.fromordinal(min(dated)), date.fromordinal(max(dated))
-    span = max(dated) - min(dated)
+    span = (last - first).days
     unit = "day" if span <= DAILY_SPAN_DAYS else "month" if span <= MONTHLY_SPAN_DAYS else "year"
     counts: Counter = Counter()
-    for day, count in days.items():
-        counts[_bucket_start(date.fromordinal(day), unit)] += count
+    if unit == "day":
+        for day, count in (dates.days or {}).items():
+            counts[date.fromordinal(day)] += count
+    else:
+        for month, count in dates.months.items():
+            counts[date(month // 12, month % 12 + 1 if unit == "month" else 1, 1)] += count
     buckets = []
     start = _bucket_start(first, unit)
     while start <= last:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -18,11 +19,12 @@ from searchkit.article import Official
 
 __all__ = ["extract_officials"]
 
-# A blank line (block break), a party name with a bracketed letter ("JD(S)", "PML(N)"), a dotted
-# abbreviation ("U.S."), a word (inner apostrophes/hyphens kept: "O'Connor", "Al-Sisi", "Aslam’s", and
-# "Arabia´s" with a cp1252 accent), or any other single non-space character. Every alternative consumes
-# input at a fixed rate, so matching is linear.
-_TOKEN = re.compile(r"\n[^\S\n]*\n|[A-Z]{1,6}\([A-Z]{1,3}\)|(?:[^\W\d_]\.){2,}|[^\W_](?:\w|['’`´-](?=\w))*|\S")
+# A blank line (block break), a party name with a bracketed letter ("JD(S)", "PML(N)"), capitals joined by
+# "&" ("BB&T", "S&P"), a dotted abbreviation ("U.S."), a word (inner apostrophes/hyphens kept: "O'Connor",
+# "Al-Sisi", "Aslam’s", and "Arabia´s" with a cp1252 accent), or any other single non-space character. Every
+# alternative consumes input at a fixed rate, so matching is linear.
+_TOKEN = re.compile(r"\n[^\S\n]*\n|[A-Z]{1,6}\([A-Z]{1,3}\)|[A-Z]{1,5}&[A-Z]{1,5}\b|(?:[^\W\d_]\.){2,}"
+                    r"|[^\W_](?:\w|['’`´-](?=\w))*|\S")
 
 # A tag cut off before its ">" and glued to the next word, as scraped pages have it: "</strongNiaz A. Malik".
 _GLUED_TAG = re.compile(r"(</?[a-z]{1,10})(?=[A-Z])")
@@ -77,7 +79,7 @@ _DESCRIPTORS = _wordset(
     co-operation relations management majority minority elect interim caretaker outgoing incoming designate
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
-    commodore crown high additional dy lead district divisional opposition country honorary domestic"""
+    commodore crown high additional dy lead district divisional opposition country honorary domestic climate"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -459,7 +461,8 @@ def _bare_possessive(match: re.Match[str]) -> str:
 
 
 def _tokenise(text: str) -> _Tokens:
-    text = _GLUED_SENTENCE.sub(" ", _GLUED_TAG.sub(r"\1 ", _HTML_TAG.sub(" ", text)))
+    # "BB&amp;T", "&lt;br/&gt;": scraped pages leave HTML entities in the text
+    text = _GLUED_SENTENCE.sub(" ", _GLUED_TAG.sub(r"\1 ", _HTML_TAG.sub(" ", html.unescape(text))))
     text = _BARE_POSSESSIVE.sub(_bare_possessive, text)
     raw = [m.group() for m in _TOKEN.finditer(text)]
     toks = _Tokens()
@@ -846,8 +849,10 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     j = end
     while j > 0 and (labels[title_part[j - 1]] in (_NAME, _ORG) or (
             labels[title_part[j - 1]] == _DESC and words[title_part[j - 1]][0].isupper()) or (
-            words[title_part[j - 1]] in ("and", "&") and j > 1 and words[title_part[j - 2]][0].isupper())):
-        j -= 1  # "Director IMF Middle East and Central Asia Department"
+            words[title_part[j - 1]] in ("and", "&") and j > 1 and words[title_part[j - 2]][0].isupper()) or (
+            words[title_part[j - 1]] == "of" and j > 1 and labels[title_part[j - 2]] in (_NAME, _ORG)
+            and words[title_part[j - 2]][0].isupper())):
+        j -= 1  # "Director IMF Middle East and Central Asia Department", "Governor State Bank of Pakistan"
     body_after = title_part[j:end] if 0 < j < end and labels[title_part[j - 1]] == _HEAD else []
     while body_after and labels[body_after[0]] == _DESC and not words[body_after[0]][0].isupper():
         body_after = body_after[1:]
@@ -862,7 +867,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     # "... Pakistan State Oil" but not "chief U.K. Economist"; "Chairman All Pakistan CNG Association"
     if len(body_after) > 1 and ((country[body_after[0]] and not country[body_after[1]]
                                  and labels[body_after[-1]] != _NAME)
-                                or words[body_after[-1]].casefold() in _PRIVATE_BODIES):
+                                or words[body_after[-1]].casefold() in _PRIVATE_BODIES
+                                or any(words[idx] == "of" for idx in body_after)):
+        # "Governor State Bank of Pakistan", "Chairman Board of Investment": the body, not the country in its name
         sources.append(_words_of(toks, body_after))
     # "Managing Director Maxus Pakistan": a country after a name is the firm's, the firm is the affiliation
     # "chief of the IMF Mission to Egypt": the mission's country is where it works, not whose it is
@@ -1315,6 +1322,8 @@ def _private_body_after(toks: _Tokens, at: int) -> str | None:
         keys |= _acronym_keys(toks, word)
         if word in ("for", "at"):
             body, after_for = [], True
+        elif word == "in" and body:
+            break  # "at BB&T Wealth Management in Birmingham": the city is where the firm is
         elif after_for and word[0].isupper():
             body.append(word)
     keys.discard("division")  # a division may be a ministry's ("Price Support Division") or a firm's

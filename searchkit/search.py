@@ -112,7 +112,7 @@ class SearchEngine:
         parsed, request = self._request(query, start, end, on, official, source, undated, today)
         request.sort, request.offset, request.limit, request.counts = sort, (page - 1) * limit, limit, facets
         answer = self._backend.search(request)
-        buckets, unit = timeline(answer.days) if facets else ([], None)
+        buckets, unit = timeline(answer.dates) if facets else ([], None)
         searched = self._option_dates(start, end, on)
         return Results(
             query=query,
@@ -120,7 +120,7 @@ class SearchEngine:
             hits=self._hits(answer, snippets),
             page=page,
             limit=limit,
-            facets=count_facets(answer.days, answer.values) if facets else {},
+            facets=count_facets(answer.dates, answer.values) if facets else {},
             suggestion=self._backend.suggest(query) if parsed.has_words and answer.total < SUGGEST_BELOW else None,
             timeline=buckets,
             timeline_unit=unit,

@@ -658,3 +658,21 @@ def test_an_acronym_glued_before_a_country_adjective_is_no_part_of_the_office():
 def test_a_trust_is_a_private_body():
     official = one("Lake District Trust director general Anna Cole said paths would close.")
     assert (official.affiliation, official.kind) == ("Lake District Trust", "corporate")
+
+
+# --- round 14: shapes seen in the first scores of held-out 11 and the third BBC held-out ----------------------
+
+
+def test_html_entities_are_decoded_and_a_firm_named_with_an_ampersand_is_one_name():
+    official = one("Rates will rise, said Mia Ross, senior vice president at KB&amp;Z Capital in Leeds.")
+    assert (official.name, official.affiliation, official.kind) == ("Mia Ross", "KB&Z Capital", "corporate")
+
+
+def test_a_body_named_of_a_country_after_the_office_is_the_body_not_the_country():
+    official = one("Governor Central Bank of Kenya (CBK) Patrick Njoroge said rates would hold.")
+    assert (official.name, official.affiliation) == ("Patrick Njoroge", "Central Bank of Kenya")
+
+
+def test_climate_is_a_portfolio():
+    official = one("Kenya's climate minister Soipan Tuya said talks had stalled.")
+    assert (official.name, official.title, official.affiliation) == ("Soipan Tuya", "climate minister", "Kenya")

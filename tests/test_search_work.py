@@ -19,6 +19,7 @@ from whoosh.matching import mcore
 
 from searchkit import SearchEngine
 from searchkit.engines.whoosh_query import _ExactPhrase, compile_words
+from searchkit.facets import FACET_VALUES, DateCounts, count_facets
 from searchkit.indexer import index_corpus
 from searchkit.store import SourceSpec
 from tests.conftest import REPO
@@ -30,7 +31,10 @@ PEOPLE = ("Finance Minister Ishaq Dar", "Foreign Minister Sergei Lavrov", "Fed C
 QUERIES = ["wheat", "wheat exports", "bank rates dollar", "+budget debate",
            '"wheat exports"', "coffee OR growth", "headline:budget", "trade AND (prices OR deficit)",
            "export*", "volcker", "lavrov talks", "nothingmatchesthis", '"said on Monday"', '"talks talks"',
-           '"Minister Sergei Lavrov" OR "oil prices"', 'oil "trade deficit"', 'headline:"budget debate"']
+           '"Minister Sergei Lavrov" OR "oil prices"', 'oil "trade deficit"', 'headline:"budget debate"',
+           # more phrases: three words, a repeated word, one word, beside other words, negated
+           '"chairman paul volcker"', '"wheat wheat"', '"exports"', '"Minister Ishaq Dar" budget',
+           'trade -"wheat exports"', '"exports wheat" OR "wheat exports"']
 
 
 def _articles(first: int, count: int, seed: int) -> list[dict]:
@@ -97,7 +101,8 @@ def test_the_index_has_several_segments_and_deleted_documents(engine):
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_ranks_scores_and_totals_are_whooshs_own(engine, text):
-    for filters in ({}, {"start": "2016-01-01", "end": "2017-12-31"}):
+    # a narrow filter (one month) also skips posting blocks that hold none of its articles
+    for filters in ({}, {"start": "2016-01-01", "end": "2017-12-31"}, {"start": "2017-03-01", "end": "2017-03-31"}):
         results = engine.search(text, limit=25, **filters)
         expected_hits, expected_total = _whoosh_ranking(engine, text, 25, **filters)
         assert [(hit.id, hit.score) for hit in results.hits] == expected_hits, (text, filters)
@@ -130,7 +135,22 @@ def test_totals_and_facets_equal_a_count_of_every_matching_article(engine, text)
     assert sum(bucket.count for bucket in results.timeline) == sum(years.values())
 
 
-def test_word_queries_score_posting_blocks_without_walking_whooshs_matchers(engine, monkeypatch):
+@pytest.mark.parametrize(("text", "dates", "unit"), [
+    ("wheat", {}, "month"),
+    ('"wheat exports"', {}, "month"),
+    ("bank rates", {"start": "2016-01-10", "end": "2016-03-20"}, "day"),
+])
+def test_the_timeline_counts_every_matching_article_per_bucket(engine, text, dates, unit):
+    results = engine.search(text, limit=3, **dates)
+    published = [article.published for article in engine.export(text, **dates) if article.published]
+    per_bucket = Counter(day if unit == "day" else day.replace(day=1) for day in published)
+    assert results.timeline_unit == unit and results.total >= len(published) > 0
+    assert {bucket.start: bucket.count for bucket in results.timeline if bucket.count} == dict(per_bucket)
+    assert results.timeline[0].start <= min(published) and results.timeline[-1].end >= max(published)
+    assert len({bucket.start for bucket in results.timeline}) == len(results.timeline)  # empty buckets included once
+
+
+def test_word_and_phrase_queries_score_posting_blocks_without_walking_whooshs_matchers(engine, monkeypatch):
     walked = Counter()
     original = mcore.LeafMatcher.score
 
@@ -183,4 +203,72 @@ def test_a_plain_search_loads_only_what_it_uses(engine):
     assert "searchkit.engines.whoosh_engine" in loaded["api"] & loaded["cli"]  # the probe sees imports
     assert not (loaded["api"] | loaded["cli"]) & NOT_FOR_A_PLAIN_SEARCH
     assert "click" in loaded["cli"] and not {"click", "searchkit.readers", "searchkit.display"} & loaded["api"]
+
+
+@pytest.fixture(scope="module")
+def small_and_large(tmp_path_factory):
+    """The same kind of archive at two sizes, ten times apart."""
+    root = tmp_path_factory.mktemp("sizes")
+    engines = []
+    for size in (200, 2000):
+        source = root / f"articles-{size}.jsonl"
+        _write(source, _articles(0, size, seed=3))
+        index_corpus(root / f"ix-{size}", [SourceSpec(str(source))])
+        engines.append(SearchEngine(root / f"ix-{size}"))
+    yield engines
+    for opened in engines:
+        opened.close()
+
+
+def _python_calls(engine, text: str) -> tuple[int, int]:
+    """(matches, Python function calls made by one search with snippets, totals, facets and timeline)."""
+    calls = Counter()
+
+    def count(_frame, event, _arg):
+        calls[event] += 1
+
+    engine.search(text)  # columns, lengths and tables are read once per searcher, not per search
+    sys.setprofile(count)
+    try:
+        results = engine.search(text)
+    finally:
+        sys.setprofile(None)
+    return results.total, calls["call"]
+
+
+@pytest.mark.parametrize("text", ["wheat", "bank rates dollar", "oil -gas", "trade AND (prices OR deficit)"])
+def test_python_work_per_search_grows_far_slower_than_the_matches(small_and_large, text):
+    # Every match is still read and counted, but whole blocks and dictionaries at a time in C (map, zip, set
+    # operations, Counter): the interpreted steps are per block and per query node, not per match.
+    (small_total, small_calls), (large_total, large_calls) = (_python_calls(e, text) for e in small_and_large)
+    assert large_total >= 8 * small_total > 0
+    assert large_calls <= 1.6 * small_calls, (small_calls, large_calls)
+
+
+def test_a_one_month_search_of_an_archive_indexed_in_date_order_skips_the_other_months_postings(tmp_path):
+    # News arrives in date order, so an archive's documents mostly are; posting blocks that hold no article of
+    # the month searched are skipped without being decoded.
+    records = sorted(_articles(0, 2000, seed=4), key=lambda record: record["date"])
+    _write(tmp_path / "archive.jsonl", records)
+    index_corpus(tmp_path / "ix", [SourceSpec(str(tmp_path / "archive.jsonl"))])
+    with SearchEngine(tmp_path / "ix") as opened:
+        scorer = opened._backend._scorer
+        decoded = []
+        for dates in ({}, {"start": "2017-03-01", "end": "2017-03-31"}):
+            before = scorer.postings_read
+            results = opened.search("wheat exports", **dates)
+            decoded.append(scorer.postings_read - before)
+        in_month = [r for r in records if r["date"].startswith("2017-03")]
+        assert results.total == sum(1 for r in in_month if re.search(r"wheat|export", r["body"] + r["title"], re.I))
+        assert decoded[1] * 3 < decoded[0]
+
+
+def test_a_facet_with_many_values_lists_the_fifty_most_frequent_ties_alphabetically():
+    names = [f"official {n:03d}" for n in range(400)]
+    random.Random(5).shuffle(names)
+    counts = Counter({name: 9 if n < 20 else 5 if n < 80 else 1 for n, name in enumerate(names)})
+    shown = count_facets(DateCounts(), {"official": counts})["official"]
+    fives = sorted(name for name, count in counts.items() if count == 5)[: FACET_VALUES - 20]
+    assert list(shown) == sorted(name for name, count in counts.items() if count == 9) + fives
+    assert set(shown.values()) == {9, 5}
 

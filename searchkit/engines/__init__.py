@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchkit.article import Article
+from searchkit.facets import DateCounts
 from searchkit.query import DateFilter, Group, QualifierFilter
 from searchkit.snippets import HighlightTerms
 
@@ -42,7 +43,7 @@ class Answer:
     total: int  # every match, not just this page
     hits: list[tuple[Article, float]]  # the page, best first: each article with its score
     highlight: HighlightTerms  # what snippets should mark
-    days: Counter = field(default_factory=Counter)  # matches per publication day (date.toordinal)
+    dates: DateCounts = field(default_factory=DateCounts)  # matches per publication month (and day when needed)
     values: dict[str, Counter] = field(default_factory=dict)  # facet name -> matches per value
     partial: bool = False  # some of the engine's nodes did not answer
     warnings: list[str] = field(default_factory=list)

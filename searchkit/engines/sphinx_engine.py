@@ -40,7 +40,7 @@ from searchkit.engines.sphinx_query import (
     weighted_words,
 )
 from searchkit.errors import ArticleNotFound, IndexProblem, UsageError
-from searchkit.facets import count_facets
+from searchkit.facets import DateCounts, count_facets
 from searchkit.results import IndexStats
 from searchkit.similar import key_terms
 from searchkit.store import read_meta, replace_file
@@ -242,7 +242,7 @@ class SphinxBackend:
             warnings=warnings,
         )
         if counts:
-            answer.days = Counter({int(day): int(count) for day, count in counts[0]})
+            answer.dates = DateCounts.from_days(Counter({int(day): int(count) for day, count in counts[0]}))
             answer.values = {
                 name: Counter({str(value): int(count) for value, count in found if value not in (None, "")})
                 for name, found in zip(VALUE_FACETS, counts[1:], strict=True)
@@ -335,7 +335,7 @@ class SphinxBackend:
             skipped=self.meta.skipped,
             size_bytes=self._shard_bytes(),
             per_source=articles_per_source(self.meta),
-            per_year=count_facets(days, {}, ["year"]).get("year", {}),
+            per_year=count_facets(DateCounts.from_days(days), {}, ["year"]).get("year", {}),
         )
 
     def suggest(self, text: str) -> str | None:

@@ -12,9 +12,10 @@ import heapq
 import os
 import time as clock
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, KeysView
 from datetime import date, datetime, time
-from itertools import chain
+from itertools import chain, filterfalse
+from operator import itemgetter
 from pathlib import Path
 
 from whoosh import collectors, scoring
@@ -24,7 +25,7 @@ from whoosh import query as wq
 from searchkit.article import Article
 from searchkit.engines import INDEX_TERMS_KEPT, Answer, Search, articles_per_source
 from searchkit.engines.whoosh_query import compile_words, filter_query, highlight_terms, make_parser
-from searchkit.engines.whoosh_ranking import PostingScorer
+from searchkit.engines.whoosh_ranking import PostingScorer, live_postings
 from searchkit.engines.whoosh_schema import (
     EXACT_MARK,
     FACET_COLUMNS,
@@ -38,7 +39,7 @@ from searchkit.engines.whoosh_schema import (
     to_article,
 )
 from searchkit.errors import ArticleNotFound, IndexProblem, SearchkitError, UsageError, quoted
-from searchkit.facets import count_facets
+from searchkit.facets import DateCounts, count_facets, month_number, needs_days
 from searchkit.query import DateFilter, QualifierFilter
 from searchkit.results import IndexStats
 from searchkit.similar import key_terms
@@ -60,6 +61,7 @@ OPEN_ATTEMPTS = 3
 OPEN_RETRY_SECONDS = 0.05
 _MICROSECONDS_PER_DAY = 86_400_000_000
 _NO_DATE = 2**64 - 1  # Whoosh's column value for a document without a publication date
+Matches = set[int] | KeysView  # every match of a search (docnums): a set or a dict's keys
 
 
 def _damage_reported(method):
@@ -180,23 +182,22 @@ class WhooshBackend:
             highlight=highlight_terms(query),
         )
         if search.counts:
-            answer.days = self._day_counts(matched)
-            answer.values = {name: self._value_counts(name, matched) for name in FACET_COLUMNS}
+            answer.dates = self._columns.date_counts(matched)
+            answer.values = {name: self._columns.value_counts(name, matched) for name in FACET_COLUMNS}
         return answer
 
-    def _ranked(self, query: wq.Query, docset: set[int] | None, end: int) -> tuple[list[tuple[float, int]], list]:
+    def _ranked(self, query: wq.Query, docset: set[int] | None, end: int) -> tuple[list[tuple[float, int]], Matches]:
         """(score, docnum) of the best `end` matches, best first (ties: index order), and every match."""
         if query is wq.NullQuery:
-            return [], []
+            return [], set()
         scores = self._scorer.scores(query, docset)
-        best = heapq.nlargest(end, scores.items(), key=_score_then_index_order)
-        return [(score, docnum) for docnum, score in best], list(scores)
+        return _best(scores, end), scores.keys()
 
-    def _sorted(self, query, docset, end: int, newest_first: bool) -> tuple[list[tuple[float, int]], list[int]]:
+    def _sorted(self, query, docset, end: int, newest_first: bool) -> tuple[list[tuple[float, int]], Matches]:
         """The first `end` matches by publication date, and every match."""
         recorder = _MatchRecorder(collectors.SortingCollector("published", limit=end, reverse=newest_first))
         self._searcher.search_with_collector(query, _filtered(recorder, docset))
-        return [(float(hit.score or 0.0), hit.docnum) for hit in recorder.results()], recorder.docs
+        return [(float(hit.score or 0.0), hit.docnum) for hit in recorder.results()], set(recorder.docs)
 
     @_damage_reported
     def matching_articles(self, search: Search) -> Iterator[Article]:
@@ -232,7 +233,8 @@ class WhooshBackend:
     @_damage_reported
     def stats(self) -> IndexStats:
         reader = self._searcher.reader()
-        days = self._day_counts(reader.all_doc_ids())
+        days = Counter(map(self._columns.days().__getitem__, reader.all_doc_ids()))
+        days.pop(None, None)
         return IndexStats(
             index_dir=str(self.index_dir),
             articles=reader.doc_count(),
@@ -242,7 +244,7 @@ class WhooshBackend:
             skipped=self.meta.skipped,
             size_bytes=folder_size(self.index_dir),
             per_source=articles_per_source(self.meta),
-            per_year=count_facets(days, {}, ["year"]).get("year", {}),
+            per_year=count_facets(DateCounts.from_days(days), {}, ["year"]).get("year", {}),
         )
 
     @_damage_reported
@@ -257,7 +259,7 @@ class WhooshBackend:
     def index_terms(self, words: Iterable[str]) -> dict[str, str]:
         """folded word -> the term the headline and body analyzer indexes it as (stop words left out)."""
         known = self._index_terms
-        unknown = [word for word in words if word not in known]
+        unknown = list(filterfalse(known.__contains__, words))  # a page holds a few thousand words
         if unknown:
             if len(known) > INDEX_TERMS_KEPT:
                 known.clear()
@@ -269,15 +271,6 @@ class WhooshBackend:
         return {word: known[word] for word in words if known.get(word) is not None}
 
     # -- internals ----------------------------------------------------------------------------------
-    def _day_counts(self, docs: Iterable[int]) -> Counter:
-        counts = Counter(map(self._columns.days().__getitem__, docs))  # map and Counter loop in C
-        counts.pop(None, None)
-        return counts
-
-    def _value_counts(self, name: str, docs: list[int]) -> Counter:
-        values = self._columns.values(name)
-        return Counter(chain.from_iterable(map(values.__getitem__, docs))) if values else Counter()
-
     def _matching(self, query: wq.Query, docset: set[int] | None) -> list[int]:
         if query is wq.NullQuery:
             return []
@@ -366,21 +359,56 @@ class Vocabulary:
             return self._reader.doc_frequency(field, term)
         # A word that is its own stem shares the stem's term, which also counts the word's other forms;
         # the articles holding the word itself are those where the term has positions.
-        postings = self._reader.postings(field, term)
+        text = term.encode("utf-8")
         count = 0
-        while postings.is_active():
-            count += postings.value() != NO_POSITIONS
-            postings.next()
+        for segment, _offset in self._reader.leaf_readers():
+            if (field, text) not in segment:
+                continue
+            read = live_postings(segment, field, text, values=True)
+            if read is not None:
+                count += len(read[2]) - read[2].count(NO_POSITIONS)
+                continue
+            postings = segment.postings(field, text)
+            while postings.is_active():
+                count += postings.value() != NO_POSITIONS
+                postings.next()
         return count
 
 
 class FacetColumns:
-    """Per-document publication days and facet values of one searcher's reader, each read on first use."""
+    """Per-document publication dates and facet values of one searcher's reader, each read on first use, and
+    the counts of facets and the timeline over a set of matches: each count is one C-level pass (map and
+    Counter) over the matches, never a Python loop per match."""
 
     def __init__(self, reader):
         self._reader = reader
         self._days: list[int | None] | None = None
-        self._values: dict[str, list[tuple[str, ...]]] = {}
+        self._months: list[int | None] | None = None
+        self._by_month: dict[int, list[int]] | None = None
+        self._values: dict[str, _FacetValues] = {}
+
+    def date_counts(self, matches: Matches) -> DateCounts:
+        """Matches per publication month, their first and last day, and per day when the timeline needs it."""
+        months = Counter(map(self.months().__getitem__, matches))
+        months.pop(None, None)
+        if not months:
+            return DateCounts()
+        days, by_month = self.days(), self._docs_by_month()
+        # Only the first and last months' documents are looked at for the first and last day.
+        first = min(map(days.__getitem__, filter(matches.__contains__, by_month[min(months)])))
+        last = max(map(days.__getitem__, filter(matches.__contains__, by_month[max(months)])))
+        first_day, last_day = date.fromordinal(first), date.fromordinal(last)
+        per_day = None
+        if needs_days(first_day, last_day):
+            per_day = Counter(map(days.__getitem__, matches))
+            per_day.pop(None, None)
+        return DateCounts(months, first_day, last_day, per_day)
+
+    def value_counts(self, name: str, matches: Matches) -> Counter:
+        """Matches per value of one facet."""
+        if name not in self._values:
+            self._values[name] = _FacetValues(self._facet_values(name))
+        return self._values[name].counts(matches)
 
     def days(self) -> list[int | None]:
         """docnum -> the date's ordinal (date.toordinal), or None for an undated article."""
@@ -390,15 +418,30 @@ class FacetColumns:
             self._days = [None if value == _NO_DATE else value // _MICROSECONDS_PER_DAY + 1 for value in raw]
         return self._days
 
-    def values(self, name: str) -> list[tuple[str, ...]]:
+    def months(self) -> list[int | None]:
+        """docnum -> facets.month_number of its date, or None; one int object per month, so counting is quick."""
+        if self._months is None:
+            days = self.days()
+            month_of = {day: month_number(date.fromordinal(day)) for day in set(days) if day is not None}
+            shared = {month: month for month in month_of.values()}
+            month_of = {day: shared[month] for day, month in month_of.items()}
+            month_of[None] = None
+            self._months = list(map(month_of.__getitem__, days))
+        return self._months
+
+    def _docs_by_month(self) -> dict[int, list[int]]:
+        if self._by_month is None:
+            self._by_month = {}
+            for docnum, month in enumerate(self.months()):
+                self._by_month.setdefault(month, []).append(docnum)
+        return self._by_month
+
+    def _facet_values(self, name: str) -> list[tuple[str, ...]]:
         """docnum -> the values one facet holds for that document."""
-        if name not in self._values:
-            column = FACET_COLUMNS[name]
-            if name == "source":
-                self._values[name] = [(value,) if value else () for value in self._column(column, "")]
-            else:
-                self._values[name] = [facet_values(value) for value in self._column(column, b"")]
-        return self._values[name]
+        column = FACET_COLUMNS[name]
+        if name == "source":
+            return [(value,) if value else () for value in self._column(column, "")]
+        return [facet_values(value) for value in self._column(column, b"")]
 
     def _column(self, column: str, default, translate: bool = True) -> list:
         """docnum -> value, segment by segment: a segment where no document has the value has no column."""
@@ -411,8 +454,47 @@ class FacetColumns:
         return values
 
 
-def _score_then_index_order(item: tuple[int, float]) -> tuple[float, int]:
-    return item[1], -item[0]
+class _FacetValues:
+    """One facet's values by document, kept so that counting over a set of matches is quick: a document holding
+    one value (most do) is counted by one C-level map over the matches, one holding several from a separate
+    table, and a facet every document holds once with the same value (one source) from the total."""
+
+    def __init__(self, per_document: list[tuple[str, ...]]):
+        shared: dict[str, str] = {}  # one object per distinct value: quicker to count
+        self.single = [shared.setdefault(values[0], values[0]) if len(values) == 1 else None
+                       for values in per_document]
+        self.several = {docnum: values for docnum, values in enumerate(per_document) if len(values) > 1}
+        self.everywhere = next(iter(shared)) if len(shared) == 1 and None not in self.single and not self.several \
+            else None
+        self.any_single = bool(shared)
+
+    def counts(self, matches: Matches) -> Counter:
+        if self.everywhere is not None:
+            return Counter({self.everywhere: len(matches)}) if matches else Counter()
+        counts = Counter(map(self.single.__getitem__, matches)) if self.any_single else Counter()
+        counts.pop(None, None)
+        if self.several:
+            counts.update(chain.from_iterable(map(self.several.__getitem__, self.several.keys() & matches)))
+        return counts
+
+
+def _best(scores: dict[int, float], end: int) -> list[tuple[float, int]]:
+    """(score, docnum) of the `end` best-scoring documents, best first; equal scores in index order."""
+    if len(scores) > end:
+        best = heapq.nlargest(end, scores.items(), key=itemgetter(1))
+        cut = best[-1][1]
+        if list(scores.values()).count(cut) > sum(1 for _docnum, score in best if score == cut):
+            # Documents left out score the same as the last one kept: all of them compete by index order.
+            best = [(docnum, score) for docnum, score in scores.items() if score >= cut]
+        chosen = best
+    else:
+        chosen = list(scores.items())
+    chosen.sort(key=_best_first)
+    return [(score, docnum) for docnum, score in chosen[:end]]
+
+
+def _best_first(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
 
 
 def _filtered(collector: collectors.Collector, docset: set[int] | None) -> collectors.Collector:

@@ -3,16 +3,28 @@
 Whoosh ranks by walking a tree of matchers one document at a time (about 20 µs a match here), so a
 common word costs tens of milliseconds; its block-quality skipping cannot help searchkit, whose totals,
 facets and timeline need every match anyway, and whose all-words bonus defeats the bounds. Here each
-term's postings are read a block at a time and scored with Whoosh's own scorer objects, and the query's
-OR, AND and NOT nodes combine the per-document scores in the order Whoosh's matchers add them; any other
-node (phrases, prefixes, ...) is scored by its own Whoosh matcher. The result is every match with the
-score Whoosh would give it, at a few microseconds a posting.
+term's postings are read a block at a time, and every later step works on whole lists and dictionaries
+with C-level iteration (map, zip, compress, dict and set operations), never a Python loop per posting:
+
+- a term's score is Whoosh's BM25F, idf * saturation(weight, length), the saturation looked up in a table
+  per field (it depends only on the posting's weight and the document's length byte, so a field has a few
+  hundred distinct values) and computed by the same expression Whoosh uses;
+- the query's OR, AND and NOT nodes combine the per-document scores in the order Whoosh's matchers add
+  them, so the sums are bit-identical;
+- any other node (phrases, prefixes, wildcards, ...) is scored by its own matcher (a phrase's is
+  searchkit's, in whoosh_query).
+
+The result is every match with the score Whoosh would give it: scores(query) == what Whoosh's collector
+sees, checked against Whoosh's own matchers in tests/test_search_work.py.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
-from itertools import compress
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import add, mul, not_
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
@@ -23,6 +35,9 @@ from whoosh.util.numeric import byte_to_length
 from searchkit.engines.whoosh_query import AllWordsOr, coordination
 
 Scores = dict[int, float]  # docnum (within one segment) -> score
+# Filters leaving fewer than 1 in this many of a segment's documents (a month of a long archive) are sorted so
+# that posting blocks holding none of them are skipped undecoded.
+SKIP_BELOW_SHARE = 16
 
 
 class PostingScorer:
@@ -31,7 +46,8 @@ class PostingScorer:
     def __init__(self, searcher):
         self._searcher = searcher
         self._lengths: dict[tuple[int, str], bytes] = {}
-        self.postings_read = 0  # postings scored from whole blocks, for tests that count work
+        self._saturations: dict[tuple, Saturation] = {}
+        self.postings_read = 0  # postings decoded from whole blocks, for tests that count work
 
     def scores(self, query: wq.Query, within: set[int] | None = None) -> dict[int, float]:
         """docnum -> score of every document the query matches (only those in `within`, when given)."""
@@ -41,10 +57,11 @@ class PostingScorer:
             allowed = None
             if within is not None:
                 end = offset + searcher.reader().doc_count_all()
-                allowed = {docnum - offset for docnum in within if offset <= docnum < end} if offset else within
+                allowed = set(map((-offset).__add__, filter(range(offset, end).__contains__, within))) \
+                    if offset else within
             segment = _Segment(self, number, searcher, context, allowed)
             scored = segment.scores(query)
-            found.update(scored.items() if not offset else ((docnum + offset, s) for docnum, s in scored.items()))
+            found.update(zip(map(offset.__add__, scored), scored.values(), strict=True) if offset else scored)
         return found
 
     def lengths(self, number: int, reader, field: str) -> bytes | None:
@@ -56,11 +73,37 @@ class PostingScorer:
             self._lengths[key] = raw.ljust(reader.doc_count_all(), b"\0")
         return self._lengths[key]
 
+    def saturation(self, scorer: BM25FScorer) -> Saturation:
+        """The saturation table of a field's BM25F scorers (they share avgfl, B and K1)."""
+        key = (scorer.avgfl, scorer.B, scorer.K1)
+        table = self._saturations.get(key)
+        if table is None:
+            table = self._saturations[key] = Saturation(*key)
+        return table
+
+
+class Saturation(dict):
+    """(weight, length byte) -> the part of Whoosh's BM25F score after the idf, computed on first use.
+
+    whoosh.scoring.bm25 returns idf * (this expression), so idf * table[weight, byte] is its score exactly.
+    """
+
+    def __init__(self, avgfl: float, B: float, K1: float):  # noqa: N803 - BM25's own names
+        super().__init__()
+        self.avgfl, self.B, self.K1 = avgfl, B, K1
+
+    def __missing__(self, key: tuple[float, int]) -> float:
+        tf, fl = key[0], byte_to_length(key[1])
+        B, K1, avgfl = self.B, self.K1, self.avgfl  # noqa: N806
+        value = self[key] = (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))
+        return value
+
 
 class _Segment:
     def __init__(self, owner: PostingScorer, number: int, searcher, context, allowed: set[int] | None):
         self.owner = owner
         self.allowed = allowed  # the filters' documents; None: all
+        self._sorted_allowed: list[int] | None = None
         self.number = number
         self.searcher = searcher
         self.reader = searcher.reader()
@@ -78,14 +121,14 @@ class _Segment:
             found = self._tree(query.subqueries, _intersection, lambda q: 0 - q.estimate_size(self.reader))
         elif kind is wq.AndNot:
             excluded = self.scores(query.b)
-            return {docnum: score for docnum, score in self.scores(query.a).items() if docnum not in excluded}
+            found = self.scores(query.a)
+            return _only(found, found.keys() - excluded.keys())
         elif kind in (wq.Or, wq.And) and len(query.subqueries) == 1:
             return self.scores(query.subqueries[0])  # Whoosh uses the only child's matcher, boost and all
         else:
             return self._matched(query)
         if query.boost != 1.0:
-            boost = query.boost
-            return {docnum: score * boost for docnum, score in found.items()}
+            return dict(zip(found.keys(), map(mul, found.values(), repeat(query.boost)), strict=True))
         return found
 
     def _tree(self, children, combine: Callable[[Scores, Scores], Scores], weight) -> Scores:
@@ -105,57 +148,53 @@ class _Segment:
         active = [word for word in words if word]
         if not active:
             return {}
-        summed, matched = dict(active[0]), dict.fromkeys(active[0], 1)
+        summed = active[0]
         for word in active[1:]:
-            for docnum, score in word.items():
-                if docnum in summed:
-                    summed[docnum] = summed[docnum] + score
-                    matched[docnum] += 1
-                else:
-                    summed[docnum] = score
-                    matched[docnum] = 1
-        boost, count = query.boost, len(words)
+            summed = _union(summed, word)
+        matched = Counter(chain.from_iterable(active))  # how many of the words each document holds
+        count = len(words)
         shares = [coordination(k, count) for k in range(count + 1)]
-        return {docnum: score * boost * shares[matched[docnum]] for docnum, score in summed.items()}
+        boosted = map(mul, summed.values(), repeat(query.boost))
+        share = map(shares.__getitem__, map(matched.__getitem__, summed))
+        return dict(zip(summed.keys(), map(mul, boosted, share), strict=True))
 
     def _term(self, term: wq.Term) -> Scores:
-        field = term.fieldname
+        read = self._read(term.fieldname, term.text)
+        if read is None:
+            return self._matched(wq.Term(term.fieldname, term.text))  # unboosted: the caller applies the boost
+        return read
+
+    def _read(self, field: str, word: str) -> Scores | None:
+        """docnum -> the term's score, from whole posting blocks; None when the term's postings are not in
+        blocks Whoosh's W3 reader would score with BM25F."""
         if field not in self.searcher.schema:
             return {}
         try:
-            text = self.searcher.schema[field].to_bytes(term.text)
+            text = self.searcher.schema[field].to_bytes(word)
         except ValueError:
             return {}
         if (field, text) not in self.reader:
             return {}
         scorer = self.context.weighting.scorer(self.searcher, field, text)
-        matcher = self.reader.postings(field, text, scorer=scorer)
-        deleted = None
-        if type(matcher) is FilterMatcher and matcher._exclude:  # noqa: SLF001 - deleted documents
-            matcher, deleted = matcher.child, matcher._ids  # noqa: SLF001
-        if type(matcher) is not W3LeafMatcher or type(scorer) is not BM25FScorer:
-            return self._matched(wq.Term(field, term.text))  # unboosted: the caller applies the boost
+        read = live_postings(self.reader, field, text, scorer=scorer, only=self._allowed_in_order())
+        if read is None or type(scorer) is not BM25FScorer:
+            return None
+        ids, weights, _values = read
+        self.owner.postings_read += len(ids)
+        if self.allowed is not None:
+            ids, weights = _kept(map(self.allowed.__contains__, ids), ids, weights)
         lengths = self.owner.lengths(self.number, self.reader, field)
-        score = scorer._score  # noqa: SLF001 - the BM25F formula itself, given weight and length
-        found: Scores = {}
-        while matcher.is_active():
-            if matcher._ids is None:  # noqa: SLF001 - a whole block of postings at a time
-                matcher._read_ids()  # noqa: SLF001
-            if matcher._weights is None:  # noqa: SLF001
-                matcher._read_weights()  # noqa: SLF001
-            start = matcher._i  # noqa: SLF001
-            ids, weights = matcher._ids[start:], matcher._weights[start:]  # noqa: SLF001
-            if deleted or self.allowed is not None:
-                keep = [self._kept(docnum, deleted) for docnum in ids]
-                ids, weights = list(compress(ids, keep)), list(compress(weights, keep))
-            pairs = zip(ids, weights, strict=True)
-            found.update((docnum, score(weight, byte_to_length(lengths[docnum]))) for docnum, weight in pairs)
-            self.owner.postings_read += len(ids)
-            matcher._next_block()  # noqa: SLF001
-        return found
+        saturation = self.owner.saturation(scorer)
+        keys = zip(weights, map(lengths.__getitem__, ids), strict=True)
+        return dict(zip(ids, map(mul, repeat(scorer.idf), map(saturation.__getitem__, keys)), strict=True))
 
-    def _kept(self, docnum: int, deleted) -> bool:
-        return not (deleted and docnum in deleted) and (self.allowed is None or docnum in self.allowed)
+    def _allowed_in_order(self) -> list[int] | None:
+        """The filters' documents in order when they are few enough for skipping posting blocks to pay."""
+        if self.allowed is None or len(self.allowed) * SKIP_BELOW_SHARE > self.reader.doc_count_all():
+            return None
+        if self._sorted_allowed is None:
+            self._sorted_allowed = sorted(self.allowed)
+        return self._sorted_allowed
 
     def _matched(self, query: wq.Query) -> Scores:
         """Any other query, scored by its own Whoosh matcher."""
@@ -170,16 +209,79 @@ class _Segment:
         return found
 
 
+def live_postings(reader, field: str, text: bytes, values: bool = False, scorer=None,
+                  only: list[int] | None = None) -> tuple[list, ...] | None:
+    """(docnums, weights, encoded values when asked) of a segment's postings of a term, deleted documents left
+    out, decoded a block at a time; None when they are not in Whoosh's W3 blocks (a term inlined in its
+    dictionary entry): then ask reader.postings. `only` (sorted docnums) lets blocks holding none of those
+    documents be skipped; postings of other documents may still be returned."""
+    matcher = reader.postings(field, text, scorer=scorer)
+    deleted = None
+    if type(matcher) is FilterMatcher and matcher._exclude:  # noqa: SLF001 - deleted documents
+        matcher, deleted = matcher.child, matcher._ids  # noqa: SLF001
+    if type(matcher) is not W3LeafMatcher:
+        return None
+    ids, weights, encoded = _postings(matcher, values, only)
+    if deleted:
+        ids, weights, encoded = _kept(map(not_, map(deleted.__contains__, ids)), ids, weights, encoded)
+    return ids, weights, encoded
+
+
+def _postings(matcher: W3LeafMatcher, values: bool, only: list[int] | None) -> tuple[list, list, list]:
+    """(docnums, weights, encoded values when asked) of every posting from the matcher's place on, decoded a
+    block at a time; with `only` (sorted docnums), blocks holding none of those are skipped undecoded (a
+    block's header names its last docnum)."""
+    ids, weights, encoded = [], [], []
+    skip = matcher._i  # noqa: SLF001 - a filtering wrapper may have stepped past the first postings
+    first = 0  # no docnum of this block is below it
+    while matcher.is_active():
+        last = matcher._maxid  # noqa: SLF001
+        if only is not None and bisect_left(only, first) == bisect_right(only, last):
+            first = last + 1
+            skip = 0
+            matcher._next_block()  # noqa: SLF001
+            continue
+        first = last + 1
+        if matcher._data is None:  # noqa: SLF001
+            matcher._read_data()  # noqa: SLF001
+        deltas, block_weights, block_values = matcher._data  # noqa: SLF001
+        count = matcher._blocklength  # noqa: SLF001
+        if block_weights is None:
+            block_weights = repeat(1.0, count)
+        elif not isinstance(block_weights, (tuple, list)):
+            block_weights = repeat(block_weights, count)
+        ids.append(islice(accumulate(deltas), skip, None))
+        weights.append(islice(block_weights, skip, None))
+        if values:
+            encoded.append(islice(block_values, skip, None))
+        skip = 0
+        matcher._next_block()  # noqa: SLF001
+    return list(chain.from_iterable(ids)), list(chain.from_iterable(weights)), list(chain.from_iterable(encoded))
+
+
+def _kept(keep, *columns: list) -> tuple[list, ...]:
+    """The columns' entries where keep is true."""
+    keep = list(keep)
+    return tuple(list(compress(column, keep)) if column else column for column in columns)
+
+
 def _first_two(entry: tuple) -> tuple:
     return entry[0], entry[1]
 
 
 def _union(a: Scores, b: Scores) -> Scores:
-    summed = dict(a)
-    for docnum, score in b.items():
-        summed[docnum] = summed[docnum] + score if docnum in summed else score
+    """Every document of a or b; one in both scores a's plus b's, as Whoosh's union matcher adds them."""
+    summed = a | b
+    both = a.keys() & b.keys()
+    summed.update(zip(both, map(add, map(a.__getitem__, both), map(b.__getitem__, both)), strict=True))
     return summed
 
 
+def _only(scores: Scores, docs) -> Scores:
+    """The scores of the given documents (each one scored)."""
+    return dict(zip(docs, map(scores.__getitem__, docs), strict=True))
+
+
 def _intersection(a: Scores, b: Scores) -> Scores:
-    return {docnum: score + b[docnum] for docnum, score in a.items() if docnum in b}
+    both = a.keys() & b.keys()
+    return dict(zip(both, map(add, map(a.__getitem__, both), map(b.__getitem__, both)), strict=True))
