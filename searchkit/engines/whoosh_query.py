@@ -61,7 +61,7 @@ class _ExactPhrase(wq.Phrase):
         Whoosh walks the words' postings one document at a time through span matchers (a third of all
         query time here); this reads each word's postings whole, keeps the documents where the words follow
         each other, and scores those with the words' own scorers, summed in the order Whoosh sums them."""
-        weighting = (context.weighting if context is not None else None) or searcher.weighting
+        weighting = getattr(context, "weighting", None) or searcher.weighting  # as Whoosh's Term.matcher picks it
         if self.slop != 1 or not searcher.is_atomic() or self.fieldname not in searcher.schema:
             return super().matcher(searcher, context)
         field = searcher.schema[self.fieldname]
