@@ -18,7 +18,7 @@ from whoosh import query as wq
 from whoosh.matching import mcore
 
 from searchkit import SearchEngine
-from searchkit.engines.whoosh_query import _ExactPhrase, compile_words
+from searchkit.engines.whoosh_query import ExactPhrase, compile_words
 from searchkit.facets import FACET_VALUES, DateCounts, count_facets
 from searchkit.indexer import index_corpus
 from searchkit.store import SourceSpec
@@ -77,7 +77,7 @@ def engine(tmp_path_factory):
 def _whoosh_ranking(engine, text: str, limit: int, **filters):
     """The same search through Whoosh's own matchers and collector, scoring every match one at a time
     (phrases with Whoosh's own phrase matcher, not searchkit's)."""
-    with mock.patch.object(_ExactPhrase, "matcher", wq.Phrase.matcher):
+    with mock.patch.object(ExactPhrase, "matcher", wq.Phrase.matcher):
         return _whoosh_own_ranking(engine, text, limit, **filters)
 
 
@@ -272,3 +272,31 @@ def test_a_facet_with_many_values_lists_the_fifty_most_frequent_ties_alphabetica
     assert list(shown) == sorted(name for name, count in counts.items() if count == 9) + fives
     assert set(shown.values()) == {9, 5}
 
+
+
+def test_a_phrase_decodes_positions_only_where_every_word_is_and_skips_the_common_words_other_blocks(tmp_path):
+    # "said" is in every article, "Zanzibar" in a dozen from a few days of news (indexed side by side): the
+    # phrase checks the positions of those dozen only, and reads only the blocks of "said" that hold them.
+    records = _articles(0, 2000, seed=6)
+    for offset, record in enumerate(records[1000:1012]):
+        record["body"] += " Zanzibar said no." if offset % 2 else " Zanzibar ports were shut."
+    for record in records[10:13]:  # a word in so few articles that its postings are inlined in the dictionary
+        record["body"] += " Pemba said no."
+    _write(tmp_path / "archive.jsonl", records)
+    index_corpus(tmp_path / "ix", [SourceSpec(str(tmp_path / "archive.jsonl"))])
+    with SearchEngine(tmp_path / "ix") as opened:
+        scorer = opened._backend._scorer
+        candidates, read = scorer.phrase_candidates, scorer.postings_read
+        results = opened.search('"zanzibar said"', limit=50)
+        candidates, read = scorer.phrase_candidates - candidates, scorer.postings_read - read
+        for text, total in {'"zanzibar said"': 6, '"pemba said"': 3, '"said pemba"': 0}.items():
+            ranked = opened.search(text, limit=50)
+            assert ranked.total == total
+            assert ([(hit.id, hit.score) for hit in ranked.hits], ranked.total) == _whoosh_ranking(opened, text, 50)
+            by_date = opened.search(text, limit=50, sort="newest")  # collected by Whoosh through the phrase's matcher
+            assert sorted(hit.id for hit in by_date.hits) == sorted(hit.id for hit in ranked.hits)
+    holding_both = [r for r in records if "Zanzibar" in r["body"] and re.search(r"\bsaid\b", r["body"], re.I)]
+    adjacent = {f"archive:{r['id']}" for r in records if "Zanzibar said" in r["body"]}
+    assert {hit.id for hit in results.hits} == adjacent and results.total == len(adjacent) == 6
+    assert candidates == len(holding_both) == 12
+    assert read < len(records) / 4, read  # "said" has a posting in every article

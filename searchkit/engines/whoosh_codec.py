@@ -20,8 +20,9 @@ import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, pairwise
-from operator import sub
+from operator import itemgetter, sub
 
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
@@ -78,6 +79,14 @@ class CompactPositions(Positions):
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
         return list(accumulate(_unpacked(_WIDTH_CODES[valuestring[0]], valuestring[1:])))
+
+    def positions_of_many(self, valuestrings: list[bytes]) -> Iterator[Iterable[int]]:
+        """The positions of many postings, one iterable each, decoded without a Python call per posting."""
+        if _BIG_ENDIAN:
+            return map(self.decode_positions, valuestrings)
+        deltas = map(array, map(_WIDTH_CODES.__getitem__, map(itemgetter(0), valuestrings)),
+                     map(itemgetter(slice(1, None)), valuestrings))
+        return map(accumulate, deltas)
 
     def decode_frequency(self, valuestring: bytes) -> int:
         return (len(valuestring) - 1) // valuestring[0]

@@ -364,14 +364,8 @@ class Vocabulary:
         for segment, _offset in self._reader.leaf_readers():
             if (field, text) not in segment:
                 continue
-            read = live_postings(segment, field, text, values=True)
-            if read is not None:
-                count += len(read[2]) - read[2].count(NO_POSITIONS)
-                continue
-            postings = segment.postings(field, text)
-            while postings.is_active():
-                count += postings.value() != NO_POSITIONS
-                postings.next()
+            encoded = live_postings(segment, field, text, values=True)[2]
+            count += len(encoded) - encoded.count(NO_POSITIONS)
         return count
 
 

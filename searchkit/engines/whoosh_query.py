@@ -8,8 +8,7 @@ removed, phrases on the exact words' terms of the same fields, officials as whol
 from __future__ import annotations
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import FilterMatcher, ListMatcher, NullMatcher, UnionMatcher, WrappingMatcher
+from whoosh.matching import ListMatcher, NullMatcher, UnionMatcher, WrappingMatcher
 from whoosh.qparser import (
     FieldAliasPlugin,
     MultifieldPlugin,
@@ -22,7 +21,6 @@ from whoosh.qparser import (
 )
 from whoosh.qparser.common import attach
 from whoosh.qparser.plugins import Plugin
-from whoosh.scoring import WeightLengthScorer
 
 from searchkit.engines.whoosh_schema import (
     EXACT,
@@ -47,7 +45,7 @@ ALL_WORDS_EXPONENT = 2.0
 FILTER_FIELDS = {"official": "officials", "source": "source"}
 
 
-class _ExactPhrase(wq.Phrase):
+class ExactPhrase(wq.Phrase):
     def normalize(self):
         if len(self.words) == 1 and not self.words[0].startswith(EXACT_MARK):
             # A one-word phrase whose word is its own stem: the stem's term also counts other forms ("rates"),
@@ -56,73 +54,18 @@ class _ExactPhrase(wq.Phrase):
         return super().normalize()
 
     def matcher(self, searcher, context=None):
-        """The documents and scores of Whoosh's own phrase matcher, found a block of postings at a time.
+        """The documents and scores of Whoosh's own phrase matcher (for searches Whoosh collects, such as those
+        sorted by date), found as whoosh_ranking finds them: intersecting the words' documents first and
+        decoding positions only where every word is."""
+        from searchkit.engines.whoosh_ranking import PostingScorer  # noqa: PLC0415 - that module imports this one
 
-        Whoosh walks the words' postings one document at a time through span matchers (a third of all
-        query time here); this reads each word's postings whole, keeps the documents where the words follow
-        each other, and scores those with the words' own scorers, summed in the order Whoosh sums them."""
-        weighting = getattr(context, "weighting", None) or searcher.weighting  # as Whoosh's Term.matcher picks it
-        if self.slop != 1 or not searcher.is_atomic() or self.fieldname not in searcher.schema:
+        scores = PostingScorer(searcher).phrase_scores(self, context) if searcher.is_atomic() else None
+        if scores is None:
             return super().matcher(searcher, context)
-        field = searcher.schema[self.fieldname]
-        if not field.format or not field.format.supports("positions"):
-            return super().matcher(searcher, context)
-        reader = searcher.reader()
-        words = [field.to_bytes(word) for word in self.words]
-        if any((self.fieldname, word) not in reader for word in words):
+        if not scores:
             return NullMatcher()
-        scorers = [weighting.scorer(searcher, self.fieldname, word) for word in words]
-        if not all(isinstance(scorer, WeightLengthScorer) for scorer in scorers):
-            return super().matcher(searcher, context)
-        positions = field.format.decoder("positions")
-        postings = [_postings_by_doc(reader.postings(self.fieldname, word)) for word in words]
-        matched = sorted(
-            docnum for docnum in min(postings, key=len)
-            if all(docnum in each for each in postings)
-            and _in_order([positions(each[docnum][1]) for each in postings])
-        )
-        if not matched:
-            return NullMatcher()
-        scores = [
-            _tree_sum([scorer._score(each[docnum][0], scorer.dfl(docnum))  # noqa: SLF001 - what scorer.score does
-                       for scorer, each in zip(scorers, postings, strict=True)]) * self.boost
-            for docnum in matched
-        ]
-        return _ScoredDocs(matched, scores)
-
-
-def _postings_by_doc(matcher) -> dict[int, tuple[float, bytes]]:
-    """docnum -> (weight, encoded value) of one term's postings, deleted documents left out."""
-    deleted = ()
-    if type(matcher) is FilterMatcher and matcher._exclude:  # noqa: SLF001 - how Whoosh hides deleted documents
-        matcher, deleted = matcher.child, matcher._ids  # noqa: SLF001
-    found = {}
-    if type(matcher) is W3LeafMatcher:
-        while matcher.is_active():  # a whole block at a time
-            matcher._read_ids(), matcher._read_weights(), matcher._read_values()  # noqa: SLF001
-            found.update(zip(matcher._ids, zip(matcher._weights, matcher._values, strict=True), strict=True))  # noqa: SLF001
-            matcher._next_block()  # noqa: SLF001
-    else:
-        while matcher.is_active():
-            found[matcher.id()] = (matcher.weight(), matcher.value())
-            matcher.next()
-    for docnum in deleted:
-        found.pop(docnum, None)
-    return found
-
-
-def _in_order(positions: list[list[int]]) -> bool:
-    """Whether some position p of the first word has the second word at p+1, the third at p+2, ..."""
-    following = [set(later) for later in positions[1:]]
-    return any(all(start + step in later for step, later in enumerate(following, 1)) for start in positions[0])
-
-
-def _tree_sum(scores: list[float]) -> float:
-    """The sum in the order Whoosh's phrase matcher adds its words' scores (a balanced binary tree)."""
-    if len(scores) == 1:
-        return scores[0]
-    half = len(scores) // 2
-    return _tree_sum(scores[:half]) + _tree_sum(scores[half:])
+        matched = sorted(scores)
+        return _ScoredDocs(matched, [scores[docnum] * self.boost for docnum in matched])
 
 
 class _ScoredDocs(ListMatcher):
@@ -143,7 +86,7 @@ class _ScoredDocs(ListMatcher):
 
 class _ExactPhraseNode(PhrasePlugin.PhraseNode):
     def query(self, parser):
-        phrase = _ExactPhrase(self.fieldname, phrase_terms(self.text), slop=self.slop, boost=self.boost)
+        phrase = ExactPhrase(self.fieldname, phrase_terms(self.text), slop=self.slop, boost=self.boost)
         return attach(phrase, self)
 
 

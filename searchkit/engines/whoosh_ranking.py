@@ -11,8 +11,10 @@ with C-level iteration (map, zip, compress, dict and set operations), never a Py
   hundred distinct values) and computed by the same expression Whoosh uses;
 - the query's OR, AND and NOT nodes combine the per-document scores in the order Whoosh's matchers add
   them, so the sums are bit-identical;
-- any other node (phrases, prefixes, wildcards, ...) is scored by its own matcher (a phrase's is
-  searchkit's, in whoosh_query).
+- an exact phrase intersects its words' documents first (the rarest word's postings name the candidates,
+  and the other words' blocks holding none of them are skipped undecoded), then decodes positions only for
+  the candidates and scores those where the words follow each other as Whoosh's phrase matcher sums them;
+- any other node (prefixes, wildcards, ...) is scored by its own matcher.
 
 The result is every match with the score Whoosh would give it: scores(query) == what Whoosh's collector
 sees, checked against Whoosh's own matchers in tests/test_search_work.py.
@@ -22,9 +24,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, mul, not_
+from operator import add, mul, not_, sub
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
@@ -32,7 +34,7 @@ from whoosh.matching import FilterMatcher
 from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
-from searchkit.engines.whoosh_query import AllWordsOr, coordination
+from searchkit.engines.whoosh_query import AllWordsOr, ExactPhrase, coordination
 
 Scores = dict[int, float]  # docnum (within one segment) -> score
 # Filters leaving fewer than 1 in this many of a segment's documents (a month of a long archive) are sorted so
@@ -48,6 +50,7 @@ class PostingScorer:
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._saturations: dict[tuple, Saturation] = {}
         self.postings_read = 0  # postings decoded from whole blocks, for tests that count work
+        self.phrase_candidates = 0  # documents holding every word of a phrase, whose positions were decoded
 
     def scores(self, query: wq.Query, within: set[int] | None = None) -> dict[int, float]:
         """docnum -> score of every document the query matches (only those in `within`, when given)."""
@@ -63,6 +66,11 @@ class PostingScorer:
             scored = segment.scores(query)
             found.update(zip(map(offset.__add__, scored), scored.values(), strict=True) if offset else scored)
         return found
+
+    def phrase_scores(self, phrase: ExactPhrase, context=None) -> Scores | None:
+        """docnum -> unboosted score of each document of an atomic searcher the phrase matches; None when its
+        postings are not ones this module reads (then Whoosh's own phrase matcher has to)."""
+        return _Segment(self, 0, self._searcher, context or self._searcher.context(), None).phrase(phrase)
 
     def lengths(self, number: int, reader, field: str) -> bytes | None:
         """One byte per document of a segment: its length in `field`, encoded as Whoosh stores it."""
@@ -123,6 +131,8 @@ class _Segment:
             excluded = self.scores(query.b)
             found = self.scores(query.a)
             return _only(found, found.keys() - excluded.keys())
+        elif kind is ExactPhrase and (phrase := self.phrase(query)) is not None:
+            found = phrase
         elif kind in (wq.Or, wq.And) and len(query.subqueries) == 1:
             return self.scores(query.subqueries[0])  # Whoosh uses the only child's matcher, boost and all
         else:
@@ -165,8 +175,8 @@ class _Segment:
         return read
 
     def _read(self, field: str, word: str) -> Scores | None:
-        """docnum -> the term's score, from whole posting blocks; None when the term's postings are not in
-        blocks Whoosh's W3 reader would score with BM25F."""
+        """docnum -> the term's score, from whole posting blocks; None when Whoosh would not score it with
+        BM25F."""
         if field not in self.searcher.schema:
             return {}
         try:
@@ -176,10 +186,9 @@ class _Segment:
         if (field, text) not in self.reader:
             return {}
         scorer = self.context.weighting.scorer(self.searcher, field, text)
-        read = live_postings(self.reader, field, text, scorer=scorer, only=self._allowed_in_order())
-        if read is None or type(scorer) is not BM25FScorer:
+        if type(scorer) is not BM25FScorer:
             return None
-        ids, weights, _values = read
+        ids, weights, _values = live_postings(self.reader, field, text, scorer=scorer, only=self._allowed_in_order())
         self.owner.postings_read += len(ids)
         if self.allowed is not None:
             ids, weights = _kept(map(self.allowed.__contains__, ids), ids, weights)
@@ -187,6 +196,44 @@ class _Segment:
         saturation = self.owner.saturation(scorer)
         keys = zip(weights, map(lengths.__getitem__, ids), strict=True)
         return dict(zip(ids, map(mul, repeat(scorer.idf), map(saturation.__getitem__, keys)), strict=True))
+
+    def phrase(self, phrase: ExactPhrase) -> Scores | None:
+        """docnum -> unboosted score of the documents where the phrase's words follow each other: the sum of
+        the words' BM25F scores in the order Whoosh's phrase matcher adds them; None when the phrase or its
+        postings are not ones read here."""
+        field = phrase.fieldname
+        schema = self.searcher.schema
+        if phrase.slop != 1 or field not in schema or not schema[field].format \
+                or not schema[field].format.supports("positions"):
+            return None
+        texts = [schema[field].to_bytes(word) for word in phrase.words]
+        if any((field, text) not in self.reader for text in texts):
+            return {}
+        scorers = {text: self.context.weighting.scorer(self.searcher, field, text) for text in texts}
+        if any(type(scorer) is not BM25FScorer for scorer in scorers.values()):
+            return None
+        candidates = self.allowed
+        only = self._allowed_in_order()
+        weights_of: dict[bytes, dict[int, float]] = {}
+        encoded_of: dict[bytes, dict[int, bytes]] = {}
+        for text in sorted(scorers, key=lambda text: self.reader.doc_frequency(field, text)):  # rarest first
+            ids, weights, encoded = live_postings(self.reader, field, text, True, scorers[text], only)
+            self.owner.postings_read += len(ids)
+            candidates = candidates.intersection(ids) if candidates is not None else set(ids)
+            if not candidates:
+                return {}
+            weights_of[text] = dict(zip(ids, weights, strict=True))
+            encoded_of[text] = dict(zip(ids, encoded, strict=True))
+            only = sorted(candidates)
+        self.owner.phrase_candidates += len(candidates)
+        matched = _in_order(sorted(candidates), [encoded_of[text] for text in texts], _positions_decoder(schema[field]))
+        lengths = list(map(self.owner.lengths(self.number, self.reader, field).__getitem__, matched))
+        columns = []
+        for text in texts:  # each word's BM25F scores, idf * saturation(weight, length) as in _read
+            keys = zip(map(weights_of[text].__getitem__, matched), lengths, strict=True)
+            saturations = map(self.owner.saturation(scorers[text]).__getitem__, keys)
+            columns.append(list(map(mul, repeat(scorers[text].idf), saturations)))
+        return dict(zip(matched, _tree_sum(columns), strict=True))
 
     def _allowed_in_order(self) -> list[int] | None:
         """The filters' documents in order when they are few enough for skipping posting blocks to pay."""
@@ -210,18 +257,26 @@ class _Segment:
 
 
 def live_postings(reader, field: str, text: bytes, values: bool = False, scorer=None,
-                  only: list[int] | None = None) -> tuple[list, ...] | None:
+                  only: list[int] | None = None) -> tuple[list, ...]:
     """(docnums, weights, encoded values when asked) of a segment's postings of a term, deleted documents left
-    out, decoded a block at a time; None when they are not in Whoosh's W3 blocks (a term inlined in its
-    dictionary entry): then ask reader.postings. `only` (sorted docnums) lets blocks holding none of those
-    documents be skipped; postings of other documents may still be returned."""
+    out, decoded a block at a time (a rare term's few postings, inlined in its dictionary entry, one at a
+    time). `only` (sorted docnums) lets blocks holding none of those documents be skipped; postings of other
+    documents may still be returned."""
     matcher = reader.postings(field, text, scorer=scorer)
     deleted = None
-    if type(matcher) is FilterMatcher and matcher._exclude:  # noqa: SLF001 - deleted documents
-        matcher, deleted = matcher.child, matcher._ids  # noqa: SLF001
-    if type(matcher) is not W3LeafMatcher:
-        return None
-    ids, weights, encoded = _postings(matcher, values, only)
+    leaf = matcher
+    if type(leaf) is FilterMatcher and leaf._exclude:  # noqa: SLF001 - deleted documents
+        leaf, deleted = leaf.child, leaf._ids  # noqa: SLF001
+    if type(leaf) is not W3LeafMatcher:
+        ids, weights, encoded = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            if values:
+                encoded.append(matcher.value())
+            matcher.next()
+        return ids, weights, encoded
+    ids, weights, encoded = _postings(leaf, values, only)
     if deleted:
         ids, weights, encoded = _kept(map(not_, map(deleted.__contains__, ids)), ids, weights, encoded)
     return ids, weights, encoded
@@ -257,6 +312,36 @@ def _postings(matcher: W3LeafMatcher, values: bool, only: list[int] | None) -> t
         skip = 0
         matcher._next_block()  # noqa: SLF001
     return list(chain.from_iterable(ids)), list(chain.from_iterable(weights)), list(chain.from_iterable(encoded))
+
+
+def _positions_decoder(field) -> Callable[[list[bytes]], Iterable[Iterable[int]]]:
+    """Many postings' encoded values -> their positions, in one go when the field's format can."""
+    many = getattr(field.format, "positions_of_many", None)
+    if many is not None:
+        return many
+    decode = field.format.decoder("positions")
+    return lambda values: map(decode, values)
+
+
+def _in_order(candidates: list[int], encoded: list[dict[int, bytes]], decode_many) -> list[int]:
+    """The candidates where some position p of the first word has the second word at p+1, the third at p+2,
+    ...: those where the first word's positions meet the k-th word's positions less k, for every k. Each
+    word's positions are decoded only for the candidates the words before it left."""
+    starts = list(map(set, decode_many(list(map(encoded[0].__getitem__, candidates)))))
+    for step, word in enumerate(encoded[1:], 1):
+        positions = decode_many(list(map(word.__getitem__, candidates)))
+        shifted = map(map, repeat(sub), positions, repeat(repeat(step)))
+        starts = list(map(set.intersection, starts, shifted))
+        candidates, starts = _kept(starts, candidates, starts)
+    return list(compress(candidates, starts))
+
+
+def _tree_sum(columns: list[list[float]]) -> list[float]:
+    """Each row's sum in the order Whoosh's phrase matcher adds its words' scores (a balanced binary tree)."""
+    if len(columns) == 1:
+        return columns[0]
+    half = len(columns) // 2
+    return list(map(add, _tree_sum(columns[:half]), _tree_sum(columns[half:])))
 
 
 def _kept(keep, *columns: list) -> tuple[list, ...]:
