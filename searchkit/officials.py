@@ -210,8 +210,16 @@ _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assi
 _PRIVATE_BODIES = _wordset(
     """association associations chamber chambers club manufacturers exporters importers producers growers
     dealers distributors transporters merchants retailers employers consumer consumers traders foundation
-    ngo trust charity"""
+    ngo trust charity society amnesty greenpeace oxfam wwf watch"""
 )
+# Words that end private bodies' names, never people's ("Hindu Temple Society" is no Mr Temple Society);
+# in lower case they open no name ("the charity Open Doors", "civil society")
+_CAPITALISED_BODIES = _wordset("foundation society charity")
+# A union of these is a trade union, a private body ("National Farmers Union", "Trades Union Congress"), unlike
+# the European or African Union.
+_UNIONS = _wordset("union unions")
+_UNION_MEMBERS = _wordset(
+    "trades workers farmers teachers employees students journalists doctors nurses lawyers labour labor")
 _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
 _ADVISERS = _wordset("adviser advisor assistant")
@@ -450,7 +458,7 @@ def _label_word(word: str, next_raw: str) -> int:
         return _DESC
     if key.partition("-")[0] in _HYPHENED_ADVERBS:
         return _DESC  # "Newly-appointed Chief of ..." opens a sentence: an adjective, not a name ("Kelly-Smith" is)
-    if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES:
+    if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES or key in _CAPITALISED_BODIES:
         return _ORG
     return _NAME
 
@@ -957,7 +965,16 @@ def _private(keys: set[str] | frozenset[str]) -> bool:
     # "Bureau of Consumer Protection")
     return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
         keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS) or (
-        _state_company(keys))
+        _state_company(keys)) or _trade_union(keys) or (
+        # a think tank ("Sustainable Development Policy Institute"), unlike "National Institute of Health" or a
+        # "Foreign Trade Institute"
+        "institute" in keys and not _public(keys) and not keys & _COUNTRIES.keys() and "foreign" not in keys)
+
+
+def _trade_union(keys: set[str] | frozenset[str]) -> bool:
+    """"Dock Workers Union", "Belgrade trade union council"; not the "Soviet Union" nor a "Workers Party"."""
+    return bool(keys & _UNIONS) and "party" not in keys and bool(
+        keys & _UNION_MEMBERS or ("trade" in keys and not keys & _COUNTRIES.keys()))
 
 
 def _state_company(keys: set[str] | frozenset[str]) -> bool:

@@ -585,7 +585,8 @@ def test_a_trade_descriptor_naming_a_public_body_keeps_the_officer_public():
     [
         # the office of a body spelt out after "President of the ... (ACRONYM)" is no part of the body's name
         ("Guests included President of the Tamil Society of Leeds (TSL) Ravi Menon. Later President of TSL "
-         "Ravi Menon spoke.", "Ravi Menon", "President of TSL", "TSL", "corporate"),
+         "Ravi Menon spoke.", "Ravi Menon", "President of the Tamil Society of Leeds", "Tamil Society of Leeds",
+         "corporate"),
         # an acronym heading a department: the body's officer
         ("Director ADB Central and West Asia Department, Laila Haddad said funds were short.",
          "Laila Haddad", "Director ADB Central and West Asia Department", "ADB", "government"),
@@ -676,3 +677,37 @@ def test_a_body_named_of_a_country_after_the_office_is_the_body_not_the_country(
 def test_climate_is_a_portfolio():
     official = one("Kenya's climate minister Soipan Tuya said talks had stalled.")
     assert (official.name, official.title, official.affiliation) == ("Soipan Tuya", "climate minister", "Kenya")
+
+
+# --- round 15: general classes over all labelled sets -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Harbour Seals Society president Dan Moyo said the beaches were closed.", "Harbour Seals Society"),
+        ("Amnesty International's regional director Lena Varga condemned the arrests.", "Amnesty"),
+        ("Greenpeace spokesman Omar Tull said the tanker was leaking.", "Greenpeace"),
+        ("WWF Wales director Rhian Pugh welcomed the ban.", "WWF Wales"),
+        ("Mountain Rights Watch director Carl Pine said abuses had grown.", "Mountain Rights Watch"),
+        ("Tom Hale, chairman of the National Tea Farmers Union, said hives were dying.", "National Tea Farmers Union"),
+        ("Ruth Kerr, general secretary of the Dock Workers Union, called a strike.", "Dock Workers Union"),
+        ("Bina Lal, director of the Coastal Water Policy Institute (CWPI), said wells had dried up.",
+         "Coastal Water Policy Institute"),
+    ],
+)
+def test_charities_unions_and_think_tanks_are_private_bodies(sentence, affiliation):
+    official = one(sentence)
+    assert (official.affiliation, official.kind) == (affiliation, "corporate")
+
+
+def test_public_unions_and_institutes_stay_public():
+    assert one("The African Union spokesman Amir Dalo said the talks failed.").kind == "government"
+    assert one("Sam Odu, director of the National Institute of Water, said wells were tested.").kind == "government"
+
+
+def test_a_private_bodys_name_makes_no_person():
+    found = extract_officials("Ravi Sen, President of the Hindu Temple Society, said the fair was off.")
+    assert [(o.name, o.affiliation, o.kind) for o in found] == [("Ravi Sen", "Hindu Temple Society", "corporate")]
+    found = extract_officials("The chairman of the Sami Foundation, Raza Sami, asked for blankets.")
+    assert [(o.name, o.kind) for o in found] == [("Raza Sami", "corporate")]
