@@ -210,7 +210,7 @@ _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assi
 _PRIVATE_BODIES = _wordset(
     """association associations chamber chambers club manufacturers exporters importers producers growers
     dealers distributors transporters merchants retailers employers consumer consumers traders foundation
-    ngo trust charity society amnesty greenpeace oxfam wwf watch"""
+    ngo trust charity society amnesty greenpeace oxfam wwf watch banks bankers"""
 )
 # Words that end private bodies' names, never people's ("Hindu Temple Society" is no Mr Temple Society);
 # in lower case they open no name ("the charity Open Doors", "civil society")
@@ -1173,6 +1173,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         return all(labels[idx] in _NAMEISH for idx in chunk) and labels[chunk[-1]] == _NAME and (
             sum(labels[idx] == _NAME for idx in chunk) <= _MAX_NAME_WORDS)
 
+    def plain_honorific(idx: int) -> bool:
+        # "Mr", "Dr", "Prof": a courtesy, not an office ("Gen", "Sen" are offices)
+        return labels[idx] == _HONORIFIC and not _HONORIFICS[words[idx].casefold()]
+
     def is_bare_title(chunk: list[int]) -> bool:
         return _has_head(toks, chunk) and not _person(toks, chunk)[0]
 
@@ -1287,6 +1291,9 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             labels[chunk[-1]] in (_HEAD, _DESC)
             or (labels[chunk[-1]] == _ORG and (labels[chunk[0]] == _HEAD
                                                or any(words[idx].casefold() in ("of", "for") for idx in chunk)))
+            # "The chief executive of Ofgem, Jonathan Brearley": a body the gazetteer does not know
+            or (labels[chunk[-1]] == _NAME and labels[chunk[0]] in (_HEAD, _DESC)
+                and any(words[idx].casefold() in ("of", "for") for idx in chunk))
         ):
             # "Russian Foreign Minister, Sergei Lavrov, ...", "the Governor of the Bank of Greece, D. H.",
             # "Chairman LPG Distributors Association, Irfan Khokhar said"
@@ -1294,13 +1301,22 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if comma + 2 < n and words[comma] == "(" and words[comma + 2] == ")":
                 comma += 3  # "the Chairman of the Federal Board of Revenue (FBR), Tariq Pasha,"
             nxt = chunk_at(comma + 1) if comma < n and words[comma] == "," else None
+            while nxt and len(nxt) > 1 and plain_honorific(nxt[0]):
+                nxt = nxt[1:]  # "The president of the association, Dr Qaiser Sajjad,"
             # "Mexico's state oil company, Petroleos Mexicanos": a firm's name, not a person's
             firm = words[chunk[-1]] in _COMPANY_MARKERS
-            if nxt and is_full_name(nxt) and chunk[0] not in used_titles and not firm:
-                add(nxt, chunk)
+            # "a spokesman for Akron, Ohio-based Gencorp": a place and a firm, not a person
+            placed = nxt and any(words[idx].endswith("-based") for idx in nxt)
+            if nxt and is_full_name(nxt) and chunk[0] not in used_titles and not firm and not placed:
+                # "a spokesman for Valero": a body the gazetteer does not know, with a company's office, is a firm
+                unknown_firm = labels[chunk[-1]] == _NAME and any(
+                    labels[idx] == _HEAD and words[idx].casefold() in _COMPANY_OFFICES for idx in chunk)
+                add(nxt, chunk, fallback_kind="corporate" if unknown_firm else "")
         if name or is_full_name(chunk):
+            # "Mr Hands, the energy minister": a surname after a courtesy title is a person's
+            courtesy = bool(name) and all(plain_honorific(idx) for idx in region)
             name = name or chunk
-            if sum(labels[idx] == _NAME for idx in name) < 2:
+            if sum(labels[idx] == _NAME for idx in name) < 2 and not courtesy:
                 continue
             nxt = title_after_name(chunk)
             if nxt and not is_complete(nxt):

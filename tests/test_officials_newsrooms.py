@@ -711,3 +711,35 @@ def test_a_private_bodys_name_makes_no_person():
     assert [(o.name, o.affiliation, o.kind) for o in found] == [("Ravi Sen", "Hindu Temple Society", "corporate")]
     found = extract_officials("The chairman of the Sami Foundation, Raza Sami, asked for blankets.")
     assert [(o.name, o.kind) for o in found] == [("Raza Sami", "corporate")]
+
+
+def test_a_banks_association_is_a_private_body():
+    official = one("Ana Ruiz, spokeswoman for the National Federation of Banks, said loans fell.")
+    assert (official.affiliation, official.kind) == ("National Federation of Banks", "corporate")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        # a courtesy title after the comma is no part of the name
+        ("The president of the Lahore Dental Association, Dr Farah Naz, asked for masks.", "Farah Naz",
+         "president of the Lahore Dental Association", "Lahore Dental Association", "corporate"),
+        ("The chairman of the Senate, Mr Wasim Haider, adjourned the house.", "Wasim Haider",
+         "chairman of the Senate", "Senate", "government"),
+        # a body the gazetteer does not know
+        ("The chief executive of Ofcast, Lena Dorn, said the cap would rise.", "Lena Dorn",
+         "chief executive of Ofcast", "Ofcast", "corporate"),
+        ("A spokesman for Brightwell, Tim Oakes, declined to comment.", "Tim Oakes", "spokesman for Brightwell",
+         "Brightwell", "corporate"),
+        # a surname after a courtesy title, then the office
+        ("Mr Quayle, the transport minister, opened the bridge.", "Quayle", "transport minister", "",
+         "government"),
+    ],
+)
+def test_an_office_before_a_comma_and_a_name(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+def test_a_place_and_a_firm_after_an_office_make_no_person():
+    assert extract_officials("A spokesman for Leeds, Leeds-based Hartco, said the plant would close.") == []
