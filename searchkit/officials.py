@@ -34,10 +34,10 @@ _HTML_TAG = re.compile(r"</?[a-z]{1,10}\s?/?>")
 _GLUED_SENTENCE = re.compile(
     r"(?<=[a-z])(?=(?:He|She|It|They|We|The|This|That|These|In|On|At|But|Also|However|Meanwhile|According)\b)")
 
-# A possessive written with the apostrophe alone, before a capitalised word: "Wales' First Minister" (not a
-# plural inside a body's name, "Producers' Association": see _bare_possessive).
+# A possessive written with the apostrophe alone, before a capitalised word ("Wales' First Minister"; not a
+# plural inside a body's name, "Producers' Association": see _bare_possessive) or a country's before any word.
 # It starts only where a hyphenated run of words starts, so each character is scanned once (linear).
-_BARE_POSSESSIVE = re.compile(r"(?<![\w'’-])([A-Z][\w-]*s)['’](?=[^\S\n]+[A-Z])")
+_BARE_POSSESSIVE = re.compile(r"(?<![\w'’-])([A-Z][\w-]*s)['’](?=[^\S\n]+([A-Za-z]))")
 
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
@@ -79,7 +79,8 @@ _DESCRIPTORS = _wordset(
     co-operation relations management majority minority elect interim caretaker outgoing incoming designate
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
-    commodore crown high additional dy lead district divisional opposition country honorary domestic climate"""
+    commodore crown high additional dy lead district divisional opposition country honorary domestic climate
+    shadow"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -325,6 +326,21 @@ _add_countries(
     Kazakhstan: kazakh; Uzbekistan: uzbek; Mongolia: mongolian; Vatican: vatican;
     European Union: eu, european union; European Community: ec, eec, european community"""
 )
+# Small and newer states, often named in climate and development copy ("Maldives' environment minister")
+_add_countries(
+    """Maldives: maldivian; Bhutan: bhutanese; Myanmar: myanmar; Tajikistan: tajik; Kyrgyzstan: kyrgyz;
+    Turkmenistan: turkmen; Azerbaijan: azerbaijani, azeri; Armenia: armenian; Moldova: moldovan; Latvia: latvian;
+    Lithuania: lithuanian; Estonia: estonian; Slovenia: slovenian; Bosnia: bosnian; Kosovo: kosovar;
+    Montenegro: montenegrin; North Macedonia: macedonian; Malta: maltese; Fiji: fijian; Tuvalu: tuvaluan;
+    Vanuatu: vanuatuan; Samoa: samoan; Tonga: tongan; Kiribati: i-kiribati; Marshall Islands: marshallese;
+    Palau: palauan; Nauru: nauruan; Solomon Islands: solomon islander; Papua New Guinea: papua new guinean;
+    Barbados: barbadian; Antigua and Barbuda: antigua, antiguan; Bahamas: bahamian; Grenada: grenadian;
+    Guyana: guyanese; Suriname: surinamese; Belize: belizean; Seychelles: seychellois; Eritrea: eritrean;
+    Rwanda: rwandan; Burundi: burundian; Somalia: somali; Malawi: malawian; Mali: malian; Liberia: liberian;
+    Sierra Leone: sierra leonean; Burkina Faso: burkinabe; Gambia: gambian; Mauritania: mauritanian;
+    Djibouti: djiboutian; Lesotho: basotho; Gabon: gabonese; Togo: togolese; Benin: beninese; Laos: laotian;
+    Cambodia: cambodian; Brunei: bruneian; East Timor: timorese, timor-leste"""
+)
 # Bigram keys ("saudi arabian") are looked up before single tokens.
 _COUNTRY_BIGRAM_HEADS = {key.split()[0] for key in _COUNTRIES if " " in key}
 # Places and city names that are never people (capitals and news cities; US states for governors).
@@ -465,7 +481,9 @@ def _label_word(word: str, next_raw: str) -> int:
 
 def _bare_possessive(match: re.Match[str]) -> str:
     word = match.group(1)
-    return match.group() if word.casefold() in _ORG_WORDS else word + "'s"
+    if word.casefold() in _ORG_WORDS or (match.group(2).islower() and word.casefold() not in _COUNTRIES):
+        return match.group()  # "Producers' Association"; "the Philippines' energy minister" is the country's
+    return word + "'s"
 
 
 def _tokenise(text: str) -> _Tokens:
@@ -888,6 +906,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         sources.append(_words_of(toks, body_after))
     affiliation = next((text for text in map(_BASED_IN.sub, [""] * len(sources), sources)
                         if text and not _says_nothing(text)), "")
+    if (not affiliation and len(title_part) > 1 and toks.possessive[title_part[0]] and labels[title_part[0]] == _DESC
+            and words[title_part[0]][0].isupper()):
+        affiliation = words[title_part[0]]  # "Labour's shadow chancellor": the owner, not a portfolio
     parts = []
     for idx in title_part:
         word = words[idx]
@@ -1301,8 +1322,12 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if comma + 2 < n and words[comma] == "(" and words[comma + 2] == ")":
                 comma += 3  # "the Chairman of the Federal Board of Revenue (FBR), Tariq Pasha,"
             nxt = chunk_at(comma + 1) if comma < n and words[comma] == "," else None
-            while nxt and len(nxt) > 1 and plain_honorific(nxt[0]):
-                nxt = nxt[1:]  # "The president of the association, Dr Qaiser Sajjad,"
+            title_heads = {words[idx].casefold() for idx in chunk if labels[idx] == _HEAD}
+            while nxt and len(nxt) > 1 and (plain_honorific(nxt[0]) or (
+                    labels[nxt[0]] == _HEAD and words[nxt[0]].casefold() in title_heads)):
+                # "The president of the association, Dr Qaiser Sajjad,"; "The Chief Justice of Pakistan, Justice
+                # Gulzar Ahmed," (the office said again before the name)
+                nxt = nxt[1:]
             # "Mexico's state oil company, Petroleos Mexicanos": a firm's name, not a person's
             firm = words[chunk[-1]] in _COMPANY_MARKERS
             # "a spokesman for Akron, Ohio-based Gencorp": a place and a firm, not a person

@@ -743,3 +743,28 @@ def test_an_office_before_a_comma_and_a_name(sentence, name, title, affiliation,
 
 def test_a_place_and_a_firm_after_an_office_make_no_person():
     assert extract_officials("A spokesman for Leeds, Leeds-based Hartco, said the plant would close.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation"),
+    [
+        # a small state the gazetteer lacked, and its possessive written with the apostrophe alone
+        ("The Seychelles' environment minister Flavien Joubert said reefs were bleaching.", "Flavien Joubert",
+         "environment minister", "Seychelles"),
+        ("Tuvalu's foreign minister Simon Kofe spoke from the sea.", "Simon Kofe", "foreign minister", "Tuvalu"),
+        # a party's possessive before a lower-case office
+        ("Labour's shadow housing secretary Lisa Nandy toured the estate.", "Lisa Nandy",
+         "Labour's shadow housing secretary", "Labour"),
+        # the office said again as the name's title after the comma
+        ("The Chief Justice of Kenya, Justice Martha Koome, opened the court.", "Martha Koome",
+         "Chief Justice of Kenya", "Kenya"),
+    ],
+)
+def test_affiliation_from_small_states_possessives_and_repeated_offices(sentence, name, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation) == (name, title, affiliation)
+
+
+def test_a_plural_before_a_lower_case_word_is_no_possessive():
+    official = one("Dock Workers' union secretary Ross Allen called a strike.")
+    assert official.name == "Ross Allen"
