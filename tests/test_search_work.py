@@ -300,3 +300,68 @@ def test_a_phrase_decodes_positions_only_where_every_word_is_and_skips_the_commo
     assert {hit.id for hit in results.hits} == adjacent and results.total == len(adjacent) == 6
     assert candidates == len(holding_both) == 12
     assert read < len(records) / 4, read  # "said" has a posting in every article
+
+
+def _exhaustive_best(engine, text: str, depth: int, **filters):
+    """The first `end` (score, docnum) and every match, from scoring every match of the search."""
+    from searchkit.engines.whoosh_ranking import best_of
+
+    backend = engine._backend
+    _parsed, request = engine._request(text, filters.get("start"), filters.get("end"), None, None, None, False, None)
+    query = compile_words(request.tree, backend._parser, text)
+    docset = backend._filter_set(request.date_filters, request.filters, False)
+    scores = backend._scorer.scores(query, docset)
+    return best_of(scores, depth), set(scores), query, docset
+
+
+SUMMED = ["wheat", "oil", "wheat exports", "bank rates dollar", "coffee OR growth", "headline:budget", "lavrov talks",
+          "wheat^3 exports", "trade trade", "volcker budget", "talks lavrov sanctions debate", "nothingmatchesthis oil"]
+
+
+@pytest.mark.parametrize("text", SUMMED)
+def test_the_best_page_of_a_sum_of_words_is_the_page_scoring_every_match_gives(engine, text):
+    # Ranking the first page scores only candidates that can reach it; hits, order (equal scores in index order),
+    # scores, totals and the match set stay those of scoring every match, on every page depth and filter.
+    backend = engine._backend
+    for filters in ({}, {"start": "2016-01-01", "end": "2017-12-31"}, {"start": "2017-03-01", "end": "2017-03-31"}):
+        for end in (1, 2, 5, 10, 25, 60, 400):
+            expected, matches, query, docset = _exhaustive_best(engine, text, end, **filters)
+            assert backend._scorer.best(query, docset, end) == (expected, matches), (text, filters, end)
+
+
+@pytest.fixture(scope="module")
+def ties(tmp_path_factory):
+    """Many articles scoring exactly alike (copies of one text) among others."""
+    root = tmp_path_factory.mktemp("ties")
+    records = _articles(0, 600, seed=7)
+    for number in range(0, 600, 9):  # 67 copies spread through the index
+        records[number].update(title="Wheat exports", body="Fed Chairman Paul Volcker said wheat exports rose.")
+    _write(root / "ties.jsonl", records)
+    index_corpus(root / "ix", [SourceSpec(str(root / "ties.jsonl"))])
+    with SearchEngine(root / "ix") as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("text", ["wheat", "wheat exports", "exports", "volcker wheat"])
+def test_equal_scores_at_the_page_boundary_keep_index_order(ties, text):
+    scorer = ties._backend._scorer
+    for end in (1, 10, 30, 66, 67, 68, 100):
+        expected, matches, query, docset = _exhaustive_best(ties, text, end)
+        read, scored = scorer.postings_read, scorer.postings_scored
+        assert scorer.best(query, docset, end) == (expected, matches), (text, end)
+        if end <= 30:  # the first pages were ranked from candidates, not from every match
+            assert (scorer.postings_scored - scored) * 2 < scorer.postings_read - read
+    results = ties.search(text, limit=30, page=2)  # the second page of the tied copies, through the API
+    hits, total = _whoosh_ranking(ties, text, 60)
+    assert [(hit.id, hit.score) for hit in results.hits] == hits[30:60] and results.total == total
+
+
+def test_a_top_ten_search_scores_few_of_the_postings_it_reads(small_and_large):
+    # Every posting is still decoded (the total and facets count every match), but only the candidates that
+    # can reach the first page are scored: documents with the word in the headline, where it weighs double.
+    for opened in small_and_large:
+        scorer = opened._backend._scorer
+        read, scored = scorer.postings_read, scorer.postings_scored
+        results = opened.search("wheat", facets=False)
+        read, scored = scorer.postings_read - read, scorer.postings_scored - scored
+        assert results.total > 100 and scored * 2 < read, (read, scored)

@@ -8,14 +8,12 @@ rebuild a filter's document set on every search.
 from __future__ import annotations
 
 import functools
-import heapq
 import os
 import time as clock
 from collections import Counter
 from collections.abc import Iterable, Iterator, KeysView
 from datetime import date, datetime, time
 from itertools import chain, filterfalse
-from operator import itemgetter
 from pathlib import Path
 
 from whoosh import collectors, scoring
@@ -190,8 +188,7 @@ class WhooshBackend:
         """(score, docnum) of the best `end` matches, best first (ties: index order), and every match."""
         if query is wq.NullQuery:
             return [], set()
-        scores = self._scorer.scores(query, docset)
-        return _best(scores, end), scores.keys()
+        return self._scorer.best(query, docset, end)
 
     def _sorted(self, query, docset, end: int, newest_first: bool) -> tuple[list[tuple[float, int]], Matches]:
         """The first `end` matches by publication date, and every match."""
@@ -472,25 +469,6 @@ class _FacetValues:
         if self.further:
             counts.update(chain.from_iterable(map(self.further.__getitem__, self.further.keys() & matches)))
         return counts
-
-
-def _best(scores: dict[int, float], end: int) -> list[tuple[float, int]]:
-    """(score, docnum) of the `end` best-scoring documents, best first; equal scores in index order."""
-    if len(scores) > end:
-        best = heapq.nlargest(end, scores.items(), key=itemgetter(1))
-        cut = best[-1][1]
-        if list(scores.values()).count(cut) > sum(1 for _docnum, score in best if score == cut):
-            # Documents left out score the same as the last one kept: all of them compete by index order.
-            best = [(docnum, score) for docnum, score in scores.items() if score >= cut]
-        chosen = best
-    else:
-        chosen = list(scores.items())
-    chosen.sort(key=_best_first)
-    return [(score, docnum) for docnum, score in chosen[:end]]
-
-
-def _best_first(item: tuple[int, float]) -> tuple[float, int]:
-    return -item[1], item[0]
 
 
 def _filtered(collector: collectors.Collector, docset: set[int] | None) -> collectors.Collector:

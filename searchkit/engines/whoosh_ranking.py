@@ -18,15 +18,22 @@ with C-level iteration (map, zip, compress, dict and set operations), never a Py
 
 The result is every match with the score Whoosh would give it: scores(query) == what Whoosh's collector
 sees, checked against Whoosh's own matchers in tests/test_search_work.py.
+
+best(query, within, end) ranks the first `end` matches of a sum of words (one word in several fields, or an
+OR of words with the all-words bonus) without scoring every match (MaxScore): the terms whose highest
+possible score is largest name the candidates, and a document holding none of them cannot beat the
+candidates' end-th exact score, so the other terms are scored for the candidates only. Every term's
+postings are still decoded, because the total and the facets count every match exactly.
 """
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, mul, not_, sub
+from operator import add, itemgetter, mul, not_, sub
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
@@ -37,9 +44,14 @@ from whoosh.util.numeric import byte_to_length
 from searchkit.engines.whoosh_query import AllWordsOr, ExactPhrase, coordination
 
 Scores = dict[int, float]  # docnum (within one segment) -> score
+SummedWords = list[list[tuple[wq.Term, float]]]  # each word's terms, with the boost each term's score gets
 # Filters leaving fewer than 1 in this many of a segment's documents (a month of a long archive) are sorted so
 # that posting blocks holding none of them are skipped undecoded.
 SKIP_BELOW_SHARE = 16
+# Pages ending deeper than this are ranked by scoring every match: the bar a document must beat falls with depth.
+BEST_UP_TO = 1000
+# A bound counts as below the bar only by more than this share, so that rounding in summing scores cannot matter.
+BOUND_MARGIN = 1e-9
 
 
 class PostingScorer:
@@ -50,11 +62,35 @@ class PostingScorer:
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._saturations: dict[tuple, Saturation] = {}
         self.postings_read = 0  # postings decoded from whole blocks, for tests that count work
+        self.postings_scored = 0  # postings whose score was worked out, for tests that count work
         self.phrase_candidates = 0  # documents holding every word of a phrase, whose positions were decoded
 
     def scores(self, query: wq.Query, within: set[int] | None = None) -> dict[int, float]:
         """docnum -> score of every document the query matches (only those in `within`, when given)."""
         found: dict[int, float] = {}
+        for segment, offset in self._segments(within):
+            scored = segment.scores(query)
+            found.update(zip(map(offset.__add__, scored), scored.values(), strict=True) if offset else scored)
+        return found
+
+    def best(self, query: wq.Query, within: set[int] | None, end: int) -> tuple[list[tuple[float, int]], set[int]]:
+        """(score, docnum) of the `end` best matches, best first (equal scores in index order), and every match:
+        the same as best_of(scores(query, within), end), scoring fewer matches when the query is a sum of words."""
+        words = _summed_terms(query) if end <= BEST_UP_TO else None
+        if words is None:
+            scores = self.scores(query, within)
+            return best_of(scores, end), set(scores)
+        ranked: list[tuple[float, int]] = []
+        matches: set[int] = set()
+        for segment, offset in self._segments(within):
+            best, found = segment.best(query, words, end)
+            ranked.extend((score, docnum + offset) for score, docnum in best)
+            matches.update(map(offset.__add__, found) if offset else found)
+        ranked.sort(key=_best_first_ranked)
+        return ranked[:end], matches
+
+    def _segments(self, within: set[int] | None) -> Iterator[tuple[_Segment, int]]:
+        """Each segment to score (with the filters' documents it holds, numbered within it) and its offset."""
         context = self._searcher.context()
         for number, (searcher, offset) in enumerate(self._searcher.leaf_searchers()):
             allowed = None
@@ -62,10 +98,7 @@ class PostingScorer:
                 end = offset + searcher.reader().doc_count_all()
                 allowed = set(map((-offset).__add__, filter(range(offset, end).__contains__, within))) \
                     if offset else within
-            segment = _Segment(self, number, searcher, context, allowed)
-            scored = segment.scores(query)
-            found.update(zip(map(offset.__add__, scored), scored.values(), strict=True) if offset else scored)
-        return found
+            yield _Segment(self, number, searcher, context, allowed), offset
 
     def phrase_scores(self, phrase: ExactPhrase, context=None) -> Scores | None:
         """docnum -> unboosted score of each document of an atomic searcher the phrase matches; None when its
@@ -116,6 +149,9 @@ class _Segment:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.context = context
+        # While ranking the best matches (best()): each term's decoded postings, and the only documents to score.
+        self._decoded: dict[tuple[str, str], tuple] = {}
+        self._candidates: set[int] | None = None
 
     def scores(self, query: wq.Query) -> Scores:
         kind = type(query)
@@ -177,14 +213,31 @@ class _Segment:
     def _read(self, field: str, word: str) -> Scores | None:
         """docnum -> the term's score, from whole posting blocks; None when Whoosh would not score it with
         BM25F."""
-        if field not in self.searcher.schema:
+        postings = self._decoded.get((field, word)) or self._decode(field, word)
+        if postings is None:
+            return None
+        ids, weights, scorer = postings
+        if scorer is None:
             return {}
+        if self._candidates is not None:
+            ids, weights = _kept(map(self._candidates.__contains__, ids), ids, weights)
+        self.owner.postings_scored += len(ids)
+        lengths = self.owner.lengths(self.number, self.reader, field)
+        saturation = self.owner.saturation(scorer)
+        keys = zip(weights, map(lengths.__getitem__, ids), strict=True)
+        return dict(zip(ids, map(mul, repeat(scorer.idf), map(saturation.__getitem__, keys)), strict=True))
+
+    def _decode(self, field: str, word: str) -> tuple[list[int], list, BM25FScorer | None] | None:
+        """(docnums, weights, scorer) of a term's postings in the filters' documents (no scorer: the term is not
+        in this segment); None when Whoosh would not score it with BM25F."""
+        if field not in self.searcher.schema:
+            return [], [], None
         try:
             text = self.searcher.schema[field].to_bytes(word)
         except ValueError:
-            return {}
+            return [], [], None
         if (field, text) not in self.reader:
-            return {}
+            return [], [], None
         scorer = self.context.weighting.scorer(self.searcher, field, text)
         if type(scorer) is not BM25FScorer:
             return None
@@ -192,10 +245,45 @@ class _Segment:
         self.owner.postings_read += len(ids)
         if self.allowed is not None:
             ids, weights = _kept(map(self.allowed.__contains__, ids), ids, weights)
-        lengths = self.owner.lengths(self.number, self.reader, field)
-        saturation = self.owner.saturation(scorer)
-        keys = zip(weights, map(lengths.__getitem__, ids), strict=True)
-        return dict(zip(ids, map(mul, repeat(scorer.idf), map(saturation.__getitem__, keys)), strict=True))
+        return ids, weights, scorer
+
+    def best(self, query: wq.Query, words: SummedWords, end: int) -> tuple[list[tuple[float, int]], set[int]]:
+        """(score, docnum) of this segment's `end` best matches of a sum of words, and every match.
+
+        Terms are taken in turn, highest bound first, as the source of candidates, until no document outside
+        them can reach the candidates' end-th exact score: its score is at most the other terms' bounds
+        summed (times the all-words share of their words), and it must fall below that score, not tie it.
+        """
+        terms = [(position, term, multiplier) for position, word in enumerate(words) for term, multiplier in word]
+        self._decoded = {(term.fieldname, term.text): self._decode(term.fieldname, term.text) for _p, term, _m in terms}
+        try:
+            if None in self._decoded.values():  # a term Whoosh does not score with BM25F
+                scores = self.scores(query)
+                return best_of(scores, end), set(scores)
+            matches = set().union(*(ids for ids, _weights, _scorer in self._decoded.values()))
+            bounds = []  # (highest score the term can add to a document, its word, its documents)
+            for position, term, multiplier in terms:
+                ids, _weights, scorer = self._decoded[term.fieldname, term.text]
+                if scorer is not None:
+                    bounds.append((multiplier * scorer.max_quality(), position, ids))
+            bounds.sort(key=itemgetter(0), reverse=True)
+            share = coordination if type(query) is AllWordsOr else _whole
+            candidates: set[int] = set()
+            best: list[tuple[float, int]] = []
+            for taken, (_bound, _position, ids) in enumerate(bounds, 1):
+                candidates.update(ids)
+                rest = bounds[taken:]
+                if rest and len(candidates) < end:
+                    continue
+                self._candidates = candidates if rest else None
+                best = best_of(self.scores(query), end)
+                outside = share(len({position for _bound, position, _ids in rest}), len(words)) \
+                    * sum(bound for bound, _position, _ids in rest)
+                if not rest or (len(best) == end and outside * (1 + BOUND_MARGIN) < best[-1][0]):
+                    break
+            return best, matches
+        finally:
+            self._decoded, self._candidates = {}, None
 
     def phrase(self, phrase: ExactPhrase) -> Scores | None:
         """docnum -> unboosted score of the documents where the phrase's words follow each other: the sum of
@@ -254,6 +342,60 @@ class _Segment:
                 found[docnum] = matcher.score()
             matcher.next()
         return found
+
+
+def _summed_terms(query: wq.Query) -> SummedWords | None:
+    """The words of a query scored as a sum of its terms' scores (a word in several fields, or an OR of such
+    words with the all-words share), each term with the boosts its score is multiplied by; None for any
+    other query."""
+    if type(query) is AllWordsOr:
+        words = [_one_word(child, query.boost) for child in query.subqueries]
+        return None if None in words else words
+    word = _one_word(query, 1.0)
+    return None if word is None else [word]
+
+
+def _one_word(query: wq.Query, boost: float) -> list[tuple[wq.Term, float]] | None:
+    """A word's terms (one term, or an OR of terms) with their boosts, as _Segment.scores applies them."""
+    kind = type(query)
+    if kind is wq.Or and len(query.subqueries) == 1:
+        return _one_word(query.subqueries[0], boost)  # scored as its only child, boost and all
+    if kind is wq.Term:
+        terms = [(query, boost * query.boost)]
+    elif kind is wq.Or and not query.scale and not query.minmatch \
+            and all(type(child) is wq.Term for child in query.subqueries):
+        terms = [(child, boost * query.boost * child.boost) for child in query.subqueries]
+    else:
+        return None
+    return terms if all(multiplier > 0 for _term, multiplier in terms) else None
+
+
+def _whole(_matched: int, _words: int) -> float:
+    """The share of a sum of one word's terms: all of it."""
+    return 1.0
+
+
+def best_of(scores: Scores, end: int) -> list[tuple[float, int]]:
+    """(score, docnum) of the `end` best-scoring documents, best first; equal scores in index order."""
+    if len(scores) > end:
+        best = heapq.nlargest(end, scores.items(), key=itemgetter(1))
+        cut = best[-1][1]
+        if list(scores.values()).count(cut) > sum(1 for _docnum, score in best if score == cut):
+            # Documents left out score the same as the last one kept: all of them compete by index order.
+            best = [(docnum, score) for docnum, score in scores.items() if score >= cut]
+        chosen = best
+    else:
+        chosen = list(scores.items())
+    chosen.sort(key=_best_first)
+    return [(score, docnum) for docnum, score in chosen[:end]]
+
+
+def _best_first(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
+
+
+def _best_first_ranked(item: tuple[float, int]) -> tuple[float, int]:
+    return -item[0], item[1]
 
 
 def live_postings(reader, field: str, text: bytes, values: bool = False, scorer=None,
