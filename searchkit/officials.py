@@ -49,7 +49,8 @@ def _wordset(spec: str) -> frozenset[str]:
 _HEADS = _wordset(
     """minister ministers secretary ambassador president premier chairman chairwoman chairperson governor
     senator congressman congresswoman spokesman spokeswoman spokesperson director director-general general
-    envoy representative treasurer chancellor commissioner mayor king queen prince princess emperor empress
+    envoy representative treasurer chancellor commissioner mayor king queen prince princess emperor empress attaché
+    convener convenor
     pope emir sultan leader speaker administrator executive officer ceo counsellor counselor consul attache
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
@@ -127,7 +128,9 @@ _GOVERNMENT_SIGNALS = _wordset(
 # Political parties are public bodies ("Pakistan Tehreek-e-Insaf (PTI)"): words of their names.
 _PARTY_WORDS = _wordset(
     """league movement tehreek tehrik tehreek-e-insaf tehrik-e-insaf insaf jamaat jamaat-e-islami jamiat
-    jamiat-ulema-e-islam awami qaumi muttahida janata dal samajwadi"""
+    jamiat-ulema-e-islam awami qaumi muttahida janata dal samajwadi
+    pti ppp pppp pml pml-n pml-q pml-f pml(n) pml(q) mqm mqm-p mqm-pakistan jui jui-f jui(f) anp bap tlp psp pdm
+    bjp rjd bsp dmk aiadmk tmc aap ncp jd(s) jd(u) jdu shiv sena snp dup ukip gop tory tories"""
 )
 # Words that make a spelt-out body public when nothing else says so ("Overseas Economic Cooperation Fund",
 # "International Sugar Organization", "Economic Planning Unit", "... Conservation Service").
@@ -147,8 +150,8 @@ _HONORIFICS = {
     "col": "Colonel", "maj": "Major", "capt": "Captain", "adm": "Admiral", "sgt": "Sergeant",
     "cmdr": "Commander", "rev": "Reverend", "sheikh": "Sheikh", "sheik": "Sheikh", "lord": "Lord",
     # an academic or religious honorific is never the office ("Prof Ahsan Iqbal, the planning minister")
-    "prof": "", "shri": "", "shree": "", "sri": "", "smt": "", "shrimati": "", "kumari": "", "begum": "",
-    "syed": "", "sayed": "", "maulana": "", "mufti": "", "hazrat": "", "janab": "",
+    "prof": "", "professor": "", "shri": "", "shree": "", "sri": "", "smt": "", "shrimati": "", "kumari": "",
+    "begum": "", "syed": "", "sayed": "", "maulana": "", "mufti": "", "hazrat": "", "janab": "",
 }
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
               "al", "el", "ben", "y", "dos", "das", "ter", "ten", "st", "arap", "bint", "ul", "ud", "ur"}
@@ -1119,6 +1122,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             # "The company's chief executive": the company is no part of the office, and the office is a company's
             region, fallback_kind = region[1:], "corporate"
         title, affiliation, kind = _describe(toks, region)
+        if any(labels[idx] == _HONORIFIC for idx in region) and not any(
+                labels[idx] == _HEAD or (labels[idx] == _HONORIFIC and _HONORIFICS[words[idx].casefold()])
+                for idx in region):
+            title = ""  # "Ohio State University Professor of Medicine Carl Leier": an academic, no office
         kind = kind or fallback_kind
         if not kind:
             body = _private_body_after(toks, region[-1] + 1) if region[0] > name[-1] else None

@@ -768,3 +768,29 @@ def test_affiliation_from_small_states_possessives_and_repeated_offices(sentence
 def test_a_plural_before_a_lower_case_word_is_no_possessive():
     official = one("Dock Workers' union secretary Ross Allen called a strike.")
     assert official.name == "Ross Allen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("PTI chairman Zafar Iqbal addressed the rally in Multan.", "PTI chairman"),
+        ("PPP chairman Nadir Abbasi called for fresh polls.", "PPP chairman"),
+        ("MQM-P convener Sohail Rana announced the boycott.", "MQM-P convener"),
+        ("BJP president Ramesh Nair released the manifesto.", "BJP president"),
+        ("SNP chief executive Moira Dunn resigned on Monday.", "SNP chief executive"),
+    ],
+)
+def test_a_party_known_by_its_acronym_holds_public_offices(sentence, title):
+    official = one(sentence)
+    assert (official.title, official.kind) == (title, "government")
+
+
+def test_a_professor_is_an_academic_not_an_office():
+    assert extract_officials("The adviser, Leeds University Professor of Physics Ann Grey, said it was safe.") == []
+    official = one("Professor Sir Alan Reed, former chair of the IPCC, said the target was missed.")
+    assert (official.name, official.title, official.affiliation) == ("Alan Reed", "former chair of the IPCC", "IPCC")
+
+
+def test_an_accented_office_is_an_office():
+    official = one("The Trade Attaché of Pakistan Syed Omar Zaidi met the buyers.")
+    assert (official.name, official.title) == ("Omar Zaidi", "Trade Attaché of Pakistan")
