@@ -56,7 +56,8 @@ _HEADS = _wordset(
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
     regent chair boss supremo whip counsel founder co-founder mp mla mlc mna mpa cm pm mep legislator lawmaker
-    councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal"""
+    councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal
+    dig ssp sho"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
@@ -81,7 +82,7 @@ _DESCRIPTORS = _wordset(
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
     commodore crown high additional dy lead district divisional opposition country honorary domestic climate
-    shadow"""
+    shadow change pakistanis production poverty alleviation safety interfaith harmony narcotics statistics textile"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -227,6 +228,7 @@ _UNION_MEMBERS = _wordset(
 _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
 _ADVISERS = _wordset("adviser advisor assistant")
+_RETIRED = _wordset("retd retired")
 _CAPTIONS = frozenset({"Left", "Right", "Centre", "Center", "L", "R", "C"})
 _MILITARY_RANKS = _wordset("brigadier colonel major captain lieutenant commodore general admiral marshal")
 # "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
@@ -254,7 +256,8 @@ _HEADLINE_TITLES = {"president", "prime minister", "premier", "king", "queen", "
 _NOT_AFFILIATIONS = _wordset(
     """office ministry department group government federal provincial party council committee state central
     national secretariat division board lieutenant crown the agricultural foreign affairs scheme schemes programme
-    programmes initiative project projects package asian african european arab asia-pacific apac emea"""
+    programmes initiative project projects package asian african european arab asia-pacific apac emea
+    east west north south"""
 )
 # Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
 _LEAD_INS = _wordset("the a an then now another also his her their its")
@@ -655,6 +658,9 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
         if (words[i] == "(" and cur and i + 2 < n and labels[i + 1] == _ORG and words[i + 1].isupper()
                 and words[i + 2] == ")"):
             i += 2  # "President of the Brazilian Coffee Institute (IBC) Jorio Dauster"
+            continue
+        if words[i] == "(" and cur and i + 2 < n and words[i + 1].casefold() in _RETIRED and words[i + 2] == ")":
+            i += 2  # "Justice (retd) Javed Iqbal", "Lt Gen (retd) Asim Bajwa"
             continue
         if words[i] == "(" and cur and i + 2 < n and words[i + 1] in _CAPTIONS and words[i + 2] == ")":
             i += 2  # a photo caption: "CEO Home World (Right) Asif Rajar"
@@ -1096,7 +1102,9 @@ def _own_office(toks: _Tokens, region: list[int]) -> list[int]:
     at = max((n for n, idx in enumerate(region) if words[idx].casefold() in ("for", "of", "under", "to")), default=-1)
     rest = [idx for idx in region[at + 1:] if words[idx].casefold() != "the"]
     to = at >= 0 and words[region[at]] == "to"  # "adviser to West German Chancellor", "to SPD Chancellor"
-    if (at > 0 and rest
+    # "Minister for Climate Change Senator X": a portfolio, and X holds both offices
+    portfolio = at > 0 and words[region[at]] == "for" and words[region[at - 1]].casefold() in _PORTFOLIO_HEADS
+    if (at > 0 and rest and not portfolio
             and all(labels[idx] in (_HEAD, _DESC, _HONORIFIC) or (to and labels[idx] == _ORG) for idx in rest)
             and labels[rest[-1]] == _HEAD and words[rest[-1]][0].isupper()
             and words[rest[-1]].casefold() in _STRONG_HEADS):

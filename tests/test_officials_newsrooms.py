@@ -794,3 +794,32 @@ def test_a_professor_is_an_academic_not_an_office():
 def test_an_accented_office_is_an_office():
     official = one("The Trade Attaché of Pakistan Syed Omar Zaidi met the buyers.")
     assert (official.name, official.title) == ("Omar Zaidi", "Trade Attaché of Pakistan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        # a capitalised portfolio word the gazetteer lacked is no given name
+        ("Minister for Climate Change Rubina Aslam visited the flooded villages.", "Rubina Aslam",
+         "Minister for Climate Change"),
+        ("Minister for Overseas Pakistanis Tariq Sohail met the workers.", "Tariq Sohail",
+         "Minister for Overseas Pakistanis"),
+        ("Minister for Defence Production Hina Baig opened the plant.", "Hina Baig", "Minister for Defence Production"),
+        # a portfolio, then the holder's other office: one person's
+        ("Federal Minister for Climate Change Senator Rubina Aslam toured the delta.", "Rubina Aslam",
+         "Federal Minister for Climate Change Senator"),
+        # police ranks South Asian papers abbreviate, and "(retd)" after a rank
+        ("SSP Kamran Abid said the gang was caught.", "Kamran Abid", "SSP"),
+        ("DIG West Omar Farooq said the police raided the house.", "Omar Farooq", "DIG West"),
+        ("SHO Saddar Police Station Aslam Butt registered the case.", "Aslam Butt", "SHO Saddar Police Station"),
+        ("Lt Gen (retd) Tariq Mir said the project was on track.", "Tariq Mir", "Lieutenant General"),
+    ],
+)
+def test_portfolios_police_ranks_and_retired_officers(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+    assert official.affiliation != "West"  # a district's compass point says nothing about whose office it is
+
+
+def test_a_german_union_is_no_police_rank():
+    assert one("IG Bergbau chairman Karl Dorn called the strike.").affiliation == "IG Bergbau"
