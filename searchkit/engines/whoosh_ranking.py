@@ -152,8 +152,10 @@ class BlockTable:
     @classmethod
     def read(cls, reader, field: str, text: bytes) -> BlockTable | None:
         """The term's table, from its blocks' headers; None unless its postings are whole compressed W3 blocks
-        in a file of their own."""
+        in a file of their own, on a system with pread."""
         terms = getattr(reader, "_terms", None)
+        if not hasattr(os, "pread"):
+            return None
         try:
             postings_file = terms._postfile.file.fileno()  # noqa: SLF001
         except (AttributeError, OSError, ValueError):
