@@ -34,10 +34,10 @@ _HTML_TAG = re.compile(r"</?[a-z]{1,10}\s?/?>")
 _GLUED_SENTENCE = re.compile(
     r"(?<=[a-z])(?=(?:He|She|It|They|We|The|This|That|These|In|On|At|But|Also|However|Meanwhile|According)\b)")
 
-# A possessive written with the apostrophe alone, before a capitalised word: "Wales' First Minister" (not a
-# plural inside a body's name, "Producers' Association": see _bare_possessive).
+# A possessive written with the apostrophe alone, before a capitalised word ("Wales' First Minister"; not a
+# plural inside a body's name, "Producers' Association": see _bare_possessive) or a country's before any word.
 # It starts only where a hyphenated run of words starts, so each character is scanned once (linear).
-_BARE_POSSESSIVE = re.compile(r"(?<![\w'’-])([A-Z][\w-]*s)['’](?=[^\S\n]+[A-Z])")
+_BARE_POSSESSIVE = re.compile(r"(?<![\w'’-])([A-Z][\w-]*s)['’](?=[^\S\n]+([A-Za-z]))")
 
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
@@ -79,7 +79,8 @@ _DESCRIPTORS = _wordset(
     co-operation relations management majority minority elect interim caretaker outgoing incoming designate
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
-    commodore crown high additional dy lead district divisional opposition country honorary domestic climate"""
+    commodore crown high additional dy lead district divisional opposition country honorary domestic climate
+    shadow"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -210,8 +211,16 @@ _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assi
 _PRIVATE_BODIES = _wordset(
     """association associations chamber chambers club manufacturers exporters importers producers growers
     dealers distributors transporters merchants retailers employers consumer consumers traders foundation
-    ngo trust charity"""
+    ngo trust charity society amnesty greenpeace oxfam wwf watch banks bankers"""
 )
+# Words that end private bodies' names, never people's ("Hindu Temple Society" is no Mr Temple Society);
+# in lower case they open no name ("the charity Open Doors", "civil society")
+_CAPITALISED_BODIES = _wordset("foundation society charity")
+# A union of these is a trade union, a private body ("National Farmers Union", "Trades Union Congress"), unlike
+# the European or African Union.
+_UNIONS = _wordset("union unions")
+_UNION_MEMBERS = _wordset(
+    "trades workers farmers teachers employees students journalists doctors nurses lawyers labour labor")
 _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
 _ADVISERS = _wordset("adviser advisor assistant")
@@ -316,6 +325,21 @@ _add_countries(
     Botswana: botswanan; Namibia: namibian; Madagascar: malagasy; Mauritius: mauritian;
     Kazakhstan: kazakh; Uzbekistan: uzbek; Mongolia: mongolian; Vatican: vatican;
     European Union: eu, european union; European Community: ec, eec, european community"""
+)
+# Small and newer states, often named in climate and development copy ("Maldives' environment minister")
+_add_countries(
+    """Maldives: maldivian; Bhutan: bhutanese; Myanmar: myanmar; Tajikistan: tajik; Kyrgyzstan: kyrgyz;
+    Turkmenistan: turkmen; Azerbaijan: azerbaijani, azeri; Armenia: armenian; Moldova: moldovan; Latvia: latvian;
+    Lithuania: lithuanian; Estonia: estonian; Slovenia: slovenian; Bosnia: bosnian; Kosovo: kosovar;
+    Montenegro: montenegrin; North Macedonia: macedonian; Malta: maltese; Fiji: fijian; Tuvalu: tuvaluan;
+    Vanuatu: vanuatuan; Samoa: samoan; Tonga: tongan; Kiribati: i-kiribati; Marshall Islands: marshallese;
+    Palau: palauan; Nauru: nauruan; Solomon Islands: solomon islander; Papua New Guinea: papua new guinean;
+    Barbados: barbadian; Antigua and Barbuda: antigua, antiguan; Bahamas: bahamian; Grenada: grenadian;
+    Guyana: guyanese; Suriname: surinamese; Belize: belizean; Seychelles: seychellois; Eritrea: eritrean;
+    Rwanda: rwandan; Burundi: burundian; Somalia: somali; Malawi: malawian; Mali: malian; Liberia: liberian;
+    Sierra Leone: sierra leonean; Burkina Faso: burkinabe; Gambia: gambian; Mauritania: mauritanian;
+    Djibouti: djiboutian; Lesotho: basotho; Gabon: gabonese; Togo: togolese; Benin: beninese; Laos: laotian;
+    Cambodia: cambodian; Brunei: bruneian; East Timor: timorese, timor-leste"""
 )
 # Bigram keys ("saudi arabian") are looked up before single tokens.
 _COUNTRY_BIGRAM_HEADS = {key.split()[0] for key in _COUNTRIES if " " in key}
@@ -450,14 +474,16 @@ def _label_word(word: str, next_raw: str) -> int:
         return _DESC
     if key.partition("-")[0] in _HYPHENED_ADVERBS:
         return _DESC  # "Newly-appointed Chief of ..." opens a sentence: an adjective, not a name ("Kelly-Smith" is)
-    if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES:
+    if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES or key in _CAPITALISED_BODIES:
         return _ORG
     return _NAME
 
 
 def _bare_possessive(match: re.Match[str]) -> str:
     word = match.group(1)
-    return match.group() if word.casefold() in _ORG_WORDS else word + "'s"
+    if word.casefold() in _ORG_WORDS or (match.group(2).islower() and word.casefold() not in _COUNTRIES):
+        return match.group()  # "Producers' Association"; "the Philippines' energy minister" is the country's
+    return word + "'s"
 
 
 def _tokenise(text: str) -> _Tokens:
@@ -880,6 +906,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         sources.append(_words_of(toks, body_after))
     affiliation = next((text for text in map(_BASED_IN.sub, [""] * len(sources), sources)
                         if text and not _says_nothing(text)), "")
+    if (not affiliation and len(title_part) > 1 and toks.possessive[title_part[0]] and labels[title_part[0]] == _DESC
+            and words[title_part[0]][0].isupper()):
+        affiliation = words[title_part[0]]  # "Labour's shadow chancellor": the owner, not a portfolio
     parts = []
     for idx in title_part:
         word = words[idx]
@@ -957,7 +986,16 @@ def _private(keys: set[str] | frozenset[str]) -> bool:
     # "Bureau of Consumer Protection")
     return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
         keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS) or (
-        _state_company(keys))
+        _state_company(keys)) or _trade_union(keys) or (
+        # a think tank ("Sustainable Development Policy Institute"), unlike "National Institute of Health" or a
+        # "Foreign Trade Institute"
+        "institute" in keys and not _public(keys) and not keys & _COUNTRIES.keys() and "foreign" not in keys)
+
+
+def _trade_union(keys: set[str] | frozenset[str]) -> bool:
+    """"Dock Workers Union", "Belgrade trade union council"; not the "Soviet Union" nor a "Workers Party"."""
+    return bool(keys & _UNIONS) and "party" not in keys and bool(
+        keys & _UNION_MEMBERS or ("trade" in keys and not keys & _COUNTRIES.keys()))
 
 
 def _state_company(keys: set[str] | frozenset[str]) -> bool:
@@ -1156,6 +1194,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         return all(labels[idx] in _NAMEISH for idx in chunk) and labels[chunk[-1]] == _NAME and (
             sum(labels[idx] == _NAME for idx in chunk) <= _MAX_NAME_WORDS)
 
+    def plain_honorific(idx: int) -> bool:
+        # "Mr", "Dr", "Prof": a courtesy, not an office ("Gen", "Sen" are offices)
+        return labels[idx] == _HONORIFIC and not _HONORIFICS[words[idx].casefold()]
+
     def is_bare_title(chunk: list[int]) -> bool:
         return _has_head(toks, chunk) and not _person(toks, chunk)[0]
 
@@ -1270,6 +1312,9 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             labels[chunk[-1]] in (_HEAD, _DESC)
             or (labels[chunk[-1]] == _ORG and (labels[chunk[0]] == _HEAD
                                                or any(words[idx].casefold() in ("of", "for") for idx in chunk)))
+            # "The chief executive of Ofgem, Jonathan Brearley": a body the gazetteer does not know
+            or (labels[chunk[-1]] == _NAME and labels[chunk[0]] in (_HEAD, _DESC)
+                and any(words[idx].casefold() in ("of", "for") for idx in chunk))
         ):
             # "Russian Foreign Minister, Sergei Lavrov, ...", "the Governor of the Bank of Greece, D. H.",
             # "Chairman LPG Distributors Association, Irfan Khokhar said"
@@ -1277,13 +1322,26 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if comma + 2 < n and words[comma] == "(" and words[comma + 2] == ")":
                 comma += 3  # "the Chairman of the Federal Board of Revenue (FBR), Tariq Pasha,"
             nxt = chunk_at(comma + 1) if comma < n and words[comma] == "," else None
+            title_heads = {words[idx].casefold() for idx in chunk if labels[idx] == _HEAD}
+            while nxt and len(nxt) > 1 and (plain_honorific(nxt[0]) or (
+                    labels[nxt[0]] == _HEAD and words[nxt[0]].casefold() in title_heads)):
+                # "The president of the association, Dr Qaiser Sajjad,"; "The Chief Justice of Pakistan, Justice
+                # Gulzar Ahmed," (the office said again before the name)
+                nxt = nxt[1:]
             # "Mexico's state oil company, Petroleos Mexicanos": a firm's name, not a person's
             firm = words[chunk[-1]] in _COMPANY_MARKERS
-            if nxt and is_full_name(nxt) and chunk[0] not in used_titles and not firm:
-                add(nxt, chunk)
+            # "a spokesman for Akron, Ohio-based Gencorp": a place and a firm, not a person
+            placed = nxt and any(words[idx].endswith("-based") for idx in nxt)
+            if nxt and is_full_name(nxt) and chunk[0] not in used_titles and not firm and not placed:
+                # "a spokesman for Valero": a body the gazetteer does not know, with a company's office, is a firm
+                unknown_firm = labels[chunk[-1]] == _NAME and any(
+                    labels[idx] == _HEAD and words[idx].casefold() in _COMPANY_OFFICES for idx in chunk)
+                add(nxt, chunk, fallback_kind="corporate" if unknown_firm else "")
         if name or is_full_name(chunk):
+            # "Mr Hands, the energy minister": a surname after a courtesy title is a person's
+            courtesy = bool(name) and all(plain_honorific(idx) for idx in region)
             name = name or chunk
-            if sum(labels[idx] == _NAME for idx in name) < 2:
+            if sum(labels[idx] == _NAME for idx in name) < 2 and not courtesy:
                 continue
             nxt = title_after_name(chunk)
             if nxt and not is_complete(nxt):
