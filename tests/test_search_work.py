@@ -365,3 +365,26 @@ def test_a_top_ten_search_scores_few_of_the_postings_it_reads(small_and_large):
         results = opened.search("wheat", facets=False)
         read, scored = scorer.postings_read - read, scorer.postings_scored - scored
         assert results.total > 100 and scored * 2 < read, (read, scored)
+
+
+def test_block_headers_are_read_once_per_term_then_blocks_are_read_straight_from_the_table(small_and_large):
+    # Whoosh unpickles a block's header every time it passes the block; the term's block table keeps where each
+    # block is, so a later search of the same words reads no header (and still ranks and counts the same).
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    opened = SearchEngine(small_and_large[1].index_dir)  # a searcher with no table read yet
+    headers = Counter()
+    real_goto = W3LeafMatcher._goto
+
+    def counted_goto(matcher, position):
+        headers["read"] += 1
+        return real_goto(matcher, position)
+
+    with mock.patch.object(W3LeafMatcher, "_goto", counted_goto):
+        first = opened.search("bank rates dollar", limit=20)
+        on_first_use = headers["read"]
+        again = opened.search("bank rates dollar", limit=20)
+    assert on_first_use > 20 and headers["read"] == on_first_use
+    assert [(hit.id, hit.score) for hit in again.hits] == [(hit.id, hit.score) for hit in first.hits]
+    assert again.total == first.total == len(list(opened.export("bank rates dollar")))
+    opened.close()

@@ -29,11 +29,15 @@ postings are still decoded, because the total and the facets count every match e
 from __future__ import annotations
 
 import heapq
+import os
+import pickle
+import zlib
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, itemgetter, mul, not_, sub
+from operator import add, gt, itemgetter, mul, not_, sub
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
@@ -50,6 +54,8 @@ SummedWords = list[list[tuple[wq.Term, float]]]  # each word's terms, with the b
 SKIP_BELOW_SHARE = 16
 # Pages ending deeper than this are ranked by scoring every match: the bar a document must beat falls with depth.
 BEST_UP_TO = 1000
+# Terms whose block tables a searcher keeps (a table is about 20 bytes per block of 128 postings).
+BLOCK_TABLES_KEPT = 4096
 # A bound counts as below the bar only by more than this share, so that rounding in summing scores cannot matter.
 BOUND_MARGIN = 1e-9
 
@@ -61,6 +67,7 @@ class PostingScorer:
         self._searcher = searcher
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._saturations: dict[tuple, Saturation] = {}
+        self._tables: dict[tuple[int, str, bytes], BlockTable | None] = {}
         self.postings_read = 0  # postings decoded from whole blocks, for tests that count work
         self.postings_scored = 0  # postings whose score was worked out, for tests that count work
         self.phrase_candidates = 0  # documents holding every word of a phrase, whose positions were decoded
@@ -105,6 +112,16 @@ class PostingScorer:
         postings are not ones this module reads (then Whoosh's own phrase matcher has to)."""
         return _Segment(self, 0, self._searcher, context or self._searcher.context(), None).phrase(phrase)
 
+    def block_table(self, number: int, reader, field: str, text: bytes) -> BlockTable | None:
+        """Where a term's posting blocks are in a segment's postings file (read from their headers on first use,
+        kept for BLOCK_TABLES_KEPT terms); None for postings read otherwise (a rare term's inlined postings)."""
+        key = (number, field, text)
+        if key not in self._tables:
+            if len(self._tables) >= BLOCK_TABLES_KEPT:
+                self._tables.clear()
+            self._tables[key] = BlockTable.read(reader, field, text)
+        return self._tables[key]
+
     def lengths(self, number: int, reader, field: str) -> bytes | None:
         """One byte per document of a segment: its length in `field`, encoded as Whoosh stores it."""
         key = (number, field)
@@ -121,6 +138,67 @@ class PostingScorer:
         if table is None:
             table = self._saturations[key] = Saturation(*key)
         return table
+
+
+class BlockTable:
+    """A term's posting blocks in one segment: where each block's data is in the postings file and the last
+    document it holds. Whoosh reads a block's header (a pickle) each time it passes the block; with the table
+    the blocks a search needs are read, decompressed and unpickled in C-level map calls."""
+
+    def __init__(self, postings_file: int, last_ids: array, starts: array, lengths: array):
+        self._file = postings_file
+        self._last_ids, self._starts, self._lengths = last_ids, starts, lengths
+
+    @classmethod
+    def read(cls, reader, field: str, text: bytes) -> BlockTable | None:
+        """The term's table, from its blocks' headers; None unless its postings are whole compressed W3 blocks
+        in a file of their own, on a system with pread."""
+        terms = getattr(reader, "_terms", None)
+        if not hasattr(os, "pread"):
+            return None
+        try:
+            postings_file = terms._postfile.file.fileno()  # noqa: SLF001
+        except (AttributeError, OSError, ValueError):
+            return None
+        matcher = terms.matcher(field, text, reader.schema[field].format)
+        if type(matcher) is not W3LeafMatcher:
+            return None
+        last_ids, starts, lengths = array("q"), array("q"), array("q")
+        while matcher.is_active():
+            if not matcher._compression:  # noqa: SLF001 - searchkit's writer compresses every block
+                return None
+            last_ids.append(matcher._maxid)  # noqa: SLF001
+            starts.append(matcher._dataoffset)  # noqa: SLF001
+            lengths.append(matcher._nextoffset - matcher._dataoffset)  # noqa: SLF001
+            matcher._next_block()  # noqa: SLF001
+        return cls(postings_file, last_ids, starts, lengths)
+
+    def postings(self, values: bool, only: list[int] | None, deleted: set[int]) -> tuple[list, list, list]:
+        """(docnums, weights, encoded values when asked) of the term's postings, deleted documents left out; with
+        `only` (sorted docnums), blocks holding none of those are not read (other documents' postings of the
+        blocks read are returned too)."""
+        starts, lengths = self._starts, self._lengths
+        if only is not None:
+            reached = list(map(bisect_right, repeat(only), self._last_ids))  # how many of `only` each block ends past
+            holds = list(map(gt, reached, chain((0,), reached)))
+            starts, lengths = compress(starts, holds), compress(lengths, holds)
+        blocks = list(map(pickle.loads, map(zlib.decompress, map(os.pread, repeat(self._file), lengths, starts))))
+        ids = list(chain.from_iterable(map(accumulate, map(itemgetter(0), blocks))))
+        weights = list(chain.from_iterable(map(_block_weights, blocks)))
+        encoded = list(chain.from_iterable(map(itemgetter(2), blocks))) if values else []
+        if deleted:
+            return _kept(map(not_, map(deleted.__contains__, ids)), ids, weights, encoded)
+        return ids, weights, encoded
+
+
+def _block_weights(block: tuple) -> Iterable[float]:
+    """A block's weights as W3 writes them: None when all are 1, one number when all are the same."""
+    weights = block[1]
+    if weights is None:
+        return repeat(1.0, len(block[0]))
+    if not isinstance(weights, (tuple, list)):
+        return repeat(weights, len(block[0]))
+    return weights
 
 
 class Saturation(dict):
@@ -241,7 +319,7 @@ class _Segment:
         scorer = self.context.weighting.scorer(self.searcher, field, text)
         if type(scorer) is not BM25FScorer:
             return None
-        ids, weights, _values = live_postings(self.reader, field, text, scorer=scorer, only=self._allowed_in_order())
+        ids, weights, _values = self._live_postings(field, text, False, scorer, self._allowed_in_order())
         self.owner.postings_read += len(ids)
         if self.allowed is not None:
             ids, weights = _kept(map(self.allowed.__contains__, ids), ids, weights)
@@ -305,7 +383,7 @@ class _Segment:
         weights_of: dict[bytes, dict[int, float]] = {}
         encoded_of: dict[bytes, dict[int, bytes]] = {}
         for text in sorted(scorers, key=lambda text: self.reader.doc_frequency(field, text)):  # rarest first
-            ids, weights, encoded = live_postings(self.reader, field, text, True, scorers[text], only)
+            ids, weights, encoded = self._live_postings(field, text, True, scorers[text], only)
             self.owner.postings_read += len(ids)
             candidates = candidates.intersection(ids) if candidates is not None else set(ids)
             if not candidates:
@@ -322,6 +400,13 @@ class _Segment:
             saturations = map(self.owner.saturation(scorers[text]).__getitem__, keys)
             columns.append(list(map(mul, repeat(scorers[text].idf), saturations)))
         return dict(zip(matched, _tree_sum(columns), strict=True))
+
+    def _live_postings(self, field: str, text: bytes, values: bool, scorer, only: list[int] | None) -> tuple[list, ...]:
+        """live_postings, read through the term's block table when it has one."""
+        table = self.owner.block_table(self.number, self.reader, field, text)
+        if table is None:
+            return live_postings(self.reader, field, text, values, scorer, only)
+        return table.postings(values, only, self.reader.deleted_docs_set)
 
     def _allowed_in_order(self) -> list[int] | None:
         """The filters' documents in order when they are few enough for skipping posting blocks to pay."""
