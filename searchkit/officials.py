@@ -229,6 +229,7 @@ _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
 _ADVISERS = _wordset("adviser advisor assistant")
 _RETIRED = _wordset("retd retired")
+_SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
 _CAPTIONS = frozenset({"Left", "Right", "Centre", "Center", "L", "R", "C"})
 _MILITARY_RANKS = _wordset("brigadier colonel major captain lieutenant commodore general admiral marshal")
 # "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
@@ -564,10 +565,18 @@ def _tokenise(text: str) -> _Tokens:
         elif (word == "country" and toks.possessive[i]) or (
                 word.casefold() == "official" and i + 1 < len(labels) and labels[i + 1] in (_ORG, _DESC)):
             labels[i] = _BREAK
-        # "M. Siddique Sheikh, President": an honorific after a name and before no name is a surname
-        elif labels[i] == _HONORIFIC and i > 0 and labels[i - 1] == _NAME and (
-                i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _DOT, _PARTICLE)):
+        # "M. Siddique Sheikh, President": an honorific after a name and before no name is a surname;
+        # "Faisal Sultan said", "Nadia King": so is an office word after a given name and before no other name or
+        # title word ("Ottoman Sultan Mehmed", "Jordan's King Hussein" stay offices)
+        elif (labels[i] == _HONORIFIC and i > 0 and labels[i - 1] == _NAME and (
+                i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _DOT, _PARTICLE))) or (
+                labels[i] == _HEAD and word.casefold() in _SURNAME_HEADS and i > 0 and labels[i - 1] == _NAME
+                and not toks.possessive[i - 1] and not toks.possessive[i]
+                and (i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _HEAD, _DESC, _ORG))):
             labels[i] = _NAME
+        # "Special Assistant to the Prime Minister": an assistant to someone holds an office
+        elif word == "Assistant" and toks.words[i + 1:i + 2] == ["to"]:
+            labels[i] = _HEAD
     return toks
 
 

@@ -823,3 +823,12 @@ def test_portfolios_police_ranks_and_retired_officers(sentence, name, title):
 
 def test_a_german_union_is_no_police_rank():
     assert one("IG Bergbau chairman Karl Dorn called the strike.").affiliation == "IG Bergbau"
+
+
+def test_an_office_word_after_a_given_name_is_a_surname():
+    official = one("Special Assistant to the Prime Minister on Health Nadia Sultan said cases fell.")
+    assert (official.name, official.title) == ("Nadia Sultan", "Special Assistant to the Prime Minister on Health")
+    official = one("Minister Omar King said the bill had passed.")
+    assert (official.name, official.title) == ("Omar King", "Minister")
+    official = one("Jordan's King Talal opened the dam.")
+    assert (official.name, official.title, official.affiliation) == ("Talal", "King", "Jordan")
