@@ -82,7 +82,8 @@ _DESCRIPTORS = _wordset(
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
     commodore crown high additional dy lead district divisional opposition country honorary domestic climate
-    shadow change pakistanis production poverty alleviation safety interfaith harmony narcotics statistics textile"""
+    shadow standing change pakistanis production poverty alleviation safety interfaith harmony narcotics statistics
+    textile"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -107,7 +108,7 @@ _ORG_WORDS = (_wordset(
     package
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
     merchants retailers workers employers bridge road street square station airport stadium mosque daily
-    river lake island"""
+    river lake island hospital hospitals clinic museum academy motorway highway chowk bazaar"""
 ) | _FIRM_WORDS
 )
 _COMPANY_MARKERS = (_wordset(
@@ -230,6 +231,14 @@ _CONSUMER_WORDS = _wordset("consumer consumers")
 _ADVISERS = _wordset("adviser advisor assistant")
 _RETIRED = _wordset("retd retired")
 _SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
+# Months that are also given names or surnames ("Theresa May", "Ali Jan Khan", "Jan Egeland")
+_NAME_MONTHS = frozenset({"May", "Jan", "June", "April", "August"})
+_BEFORE_A_DATE = _wordset(
+    "in since until till by from last next early late mid of this during before after through to on")
+# Ranks that only the armed forces give ("NDMA Chairman Lieutenant General X" is a public office)
+_FORCES_RANKS = _wordset("brigadier colonel lieutenant commodore admiral marshal")
+# Bodies whose remit follows "on": "Senate Standing Committee on Finance"
+_REMIT_BODIES = _wordset("committee committees commission council subcommittee taskforce")
 _CAPTIONS = frozenset({"Left", "Right", "Centre", "Center", "L", "R", "C"})
 _MILITARY_RANKS = _wordset("brigadier colonel major captain lieutenant commodore general admiral marshal")
 # "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
@@ -577,6 +586,15 @@ def _tokenise(text: str) -> _Tokens:
         # "Special Assistant to the Prime Minister": an assistant to someone holds an office
         elif word == "Assistant" and toks.words[i + 1:i + 2] == ["to"]:
             labels[i] = _HEAD
+        # "Chief Election Commissioner Sikandar Sultan Raja": the office word inside a name after its title
+        elif (labels[i] == _HEAD and word.casefold() in _SURNAME_HEADS and i > 1 and labels[i - 1] == _NAME
+              and labels[i - 2] == _HEAD and i + 1 < len(labels) and labels[i + 1] == _NAME):
+            labels[i] = _NAME
+        elif word in _NAME_MONTHS and labels[i] == _BREAK and i + 1 < len(labels) and (
+                (i > 0 and labels[i - 1] == _NAME and not toks.possessive[i - 1]) or (
+                    labels[i + 1] == _NAME and (i == 0 or toks.words[i - 1].casefold() not in _BEFORE_A_DATE))) and (
+                toks.words[i + 1] != "." and not toks.words[i + 1][0].isdigit()):
+            labels[i] = _NAME  # "Theresa May said", "Ali Jan Khan"; not "May 5", "Jan. 5", "In April John Smith"
     return toks
 
 
@@ -707,7 +725,8 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
             # "Adviser to the Chief Minister"
             labels[i] = lab = _CONNECT
         if (words[i] == "on" and cur and i + 1 < n and words[i + 1][0].isupper()
-                and any(words[idx].casefold() in _ADVISERS for idx in cur)):
+                and (any(words[idx].casefold() in _ADVISERS for idx in cur)
+                     or (words[cur[-1]].casefold() in _REMIT_BODIES and _has_head(toks, cur)))):
             labels[i] = lab = _CONNECT  # "Adviser to the Prime Minister on Finance"
         if lab == _CONNECT and cur:
             key = words[i].casefold()
@@ -940,7 +959,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             parts.append(word)
     title = " ".join(parts)
     # a country after a name is part of a firm's name ("Managing Director Maxus Pakistan", "Nestlé Pakistan")
-    governmental = _public(keys) or any(country[idx] and not _in_a_firm_name(toks, idx) for idx in region)
+    governmental = (_public(keys) or bool(keys & _FORCES_RANKS)
+                    or any(country[idx] and not _in_a_firm_name(toks, idx) for idx in region))
     first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
     # "Rolm's president", "Hambrecht and Quist president"
     company_voice = (bool(prefix) and all(labels[idx] in (_NAME, _CONNECT) for idx in prefix)
@@ -1335,7 +1355,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         elif is_bare_title(chunk) and (
             labels[chunk[-1]] in (_HEAD, _DESC)
             or (labels[chunk[-1]] == _ORG and (labels[chunk[0]] == _HEAD
-                                               or any(words[idx].casefold() in ("of", "for") for idx in chunk)))
+                                               or any(words[idx].casefold() in ("of", "for") for idx in chunk)
+                                               # "The Deputy Commissioner Karachi South, Ahmed Ali"
+                                               or labels[next((idx for idx in chunk if labels[idx] != _DESC),
+                                                              chunk[0])] == _HEAD))
             # "The chief executive of Ofgem, Jonathan Brearley": a body the gazetteer does not know
             or (labels[chunk[-1]] == _NAME and labels[chunk[0]] in (_HEAD, _DESC)
                 and any(words[idx].casefold() in ("of", "for") for idx in chunk))

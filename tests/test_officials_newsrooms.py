@@ -832,3 +832,41 @@ def test_an_office_word_after_a_given_name_is_a_surname():
     assert (official.name, official.title) == ("Omar King", "Minister")
     official = one("Jordan's King Talal opened the dam.")
     assert (official.name, official.title, official.affiliation) == ("Talal", "King", "Jordan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        # months that are names
+        ("Prime Minister Olivia May said the deal was done.", "Olivia May", "Prime Minister"),
+        ("Secretary Education Department Sindh Gul Jan Mirza said schools would reopen.", "Gul Jan Mirza",
+         "Secretary Education Department Sindh"),
+        # a committee's remit after "on", and a capitalised "Standing"
+        ("Chairman Senate Standing Committee on Water Resources Kamil Ali Agha said the dam was late.",
+         "Kamil Ali Agha", "Chairman Senate Standing Committee on Water Resources"),
+        # an office word inside a name after the title
+        ("Chief Election Commissioner Tariq Sultan Raja announced the schedule.", "Tariq Sultan Raja",
+         "Chief Election Commissioner"),
+        # a rank, an office and a district before a comma
+        ("The Deputy Commissioner Hyderabad East, Fuad Ghaffar, inspected the drains.", "Fuad Ghaffar",
+         "Deputy Commissioner Hyderabad East"),
+    ],
+)
+def test_names_and_offices_south_asian_papers_print(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+
+
+def test_a_month_before_a_name_is_no_given_name():
+    official = one("In April Tom Reeve, chief executive officer of Drayco Ltd, resigned.")
+    assert official.name == "Tom Reeve"
+    assert extract_officials("The minister said on May 5 that talks had failed.") == []
+
+
+def test_a_hospital_named_after_a_person_is_no_person():
+    assert extract_officials("Minister Ali Khan Jadoon Hospital was opened on Monday.") == []
+
+
+def test_an_armed_forces_rank_makes_an_unknown_bodys_chairman_public():
+    official = one("NDRA Chairman Lieutenant General Asif Noor said relief had been sent.")
+    assert (official.name, official.kind) == ("Asif Noor", "government")
