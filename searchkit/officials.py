@@ -50,7 +50,7 @@ _HEADS = _wordset(
     """minister ministers secretary ambassador president premier chairman chairwoman chairperson governor
     senator congressman congresswoman spokesman spokeswoman spokesperson director director-general general
     envoy representative treasurer chancellor commissioner mayor king queen prince princess emperor empress attaché
-    convener convenor
+    convener convenor co-leader co-chair co-chairperson co-convener
     pope emir sultan leader speaker administrator executive officer ceo counsellor counselor consul attache
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
@@ -125,7 +125,7 @@ _GOVERNMENT_SIGNALS = _wordset(
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
     efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court justice
     courts tribunal judiciary police army navy military revenue bureau municipal metropolitan cantonment
-    unicef unesco undp unhcr unep wfp iaea unctad monetary"""
+    unicef unesco undp unhcr unep wfp iaea unctad monetary unfccc ipcc cop21 cop25 cop26 cop27 cop28"""
 )
 # Political parties are public bodies ("Pakistan Tehreek-e-Insaf (PTI)"): words of their names.
 _PARTY_WORDS = _wordset(
@@ -230,6 +230,12 @@ _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
 _ADVISERS = _wordset("adviser advisor assistant")
 _RETIRED = _wordset("retd retired")
+# UN climate summits as the BBC prints them ("Cop26 president")
+# "Labour" is a party before a party's or a legislator's office, a portfolio before a minister
+_LABOUR = frozenset({"Labour", "Labor"})
+_PARTY_OFFICES = _wordset("mp mps msp mla mna mpa mep lawmaker legislator councillor councilor leader peer spokesman"
+                          " spokeswoman spokesperson chairman chair whip candidate")
+_SUMMITS = _wordset("cop21 cop25 cop26 cop27 cop28")
 _SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
 # Months that are also given names or surnames ("Theresa May", "Ali Jan Khan", "Jan Egeland")
 _NAME_MONTHS = frozenset({"May", "Jan", "June", "April", "August"})
@@ -490,7 +496,7 @@ def _label_word(word: str, next_raw: str) -> int:
         return _DESC
     if key.partition("-")[0] in _HYPHENED_ADVERBS:
         return _DESC  # "Newly-appointed Chief of ..." opens a sentence: an adjective, not a name ("Kelly-Smith" is)
-    if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES or key in _CAPITALISED_BODIES:
+    if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES or key in _CAPITALISED_BODIES or key in _SUMMITS:
         return _ORG
     return _NAME
 
@@ -943,9 +949,12 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         sources.append(_words_of(toks, body_after))
     affiliation = next((text for text in map(_BASED_IN.sub, [""] * len(sources), sources)
                         if text and not _says_nothing(text)), "")
-    if (not affiliation and len(title_part) > 1 and toks.possessive[title_part[0]] and labels[title_part[0]] == _DESC
-            and words[title_part[0]][0].isupper()):
-        affiliation = words[title_part[0]]  # "Labour's shadow chancellor": the owner, not a portfolio
+    opener = title_part[0]
+    party_office = words[opener] in _LABOUR and words[title_part[1 % len(title_part)]].casefold() in _PARTY_OFFICES
+    if (not affiliation and len(title_part) > 1 and labels[opener] == _DESC and words[opener][0].isupper()
+            and (toks.possessive[opener] or party_office)):
+        # "Labour's shadow chancellor": the owner, not a portfolio; "Labour MP", "Labour leader": the party
+        affiliation = words[title_part[0]]
     parts = []
     for idx in title_part:
         word = words[idx]

@@ -870,3 +870,25 @@ def test_a_hospital_named_after_a_person_is_no_person():
 def test_an_armed_forces_rank_makes_an_unknown_bodys_chairman_public():
     official = one("NDRA Chairman Lieutenant General Asif Noor said relief had been sent.")
     assert (official.name, official.kind) == ("Asif Noor", "government")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("The Green Party's co-leader Mina Shah said the plan had failed.", "Mina Shah", "Green Party's co-leader",
+         "Green Party", "government"),
+        ("Labour MP Tom Pryce said the target was weak.", "Tom Pryce", "Labour MP", "Labour", "government"),
+        ("Labour leader Ann Clwyd said the vote was lost.", "Ann Clwyd", "Labour leader", "Labour", "government"),
+        # a portfolio before a minister stays a portfolio
+        ("Labour Minister Asif Raza said wages would rise.", "Asif Raza", "Labour Minister", "", "government"),
+        # a UN climate summit as the BBC prints it
+        ("Cop27 president Sameh Omar closed the summit.", "Sameh Omar", "Cop27 president", "Cop27", "government"),
+    ],
+)
+def test_party_posts_and_summit_presidents(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+def test_a_co_head_of_research_is_an_analyst():
+    assert extract_officials("Growth will slow, said Ian Cole, co-head of Asian economics research at Brixham.") == []
