@@ -50,7 +50,7 @@ _HEADS = _wordset(
     """minister ministers secretary ambassador president premier chairman chairwoman chairperson governor
     senator congressman congresswoman spokesman spokeswoman spokesperson director director-general general
     envoy representative treasurer chancellor commissioner mayor king queen prince princess emperor empress attaché
-    convener convenor co-leader co-chair co-chairperson co-convener
+    convener convenor co-leader co-chair co-chairperson co-convener counterpart
     pope emir sultan leader speaker administrator executive officer ceo counsellor counselor consul attache
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy

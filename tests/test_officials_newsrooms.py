@@ -912,3 +912,11 @@ def test_a_business_secretary_and_a_party_acronym_stay_public():
     official = one("Business Secretary Omar Wills said the plant would close.")
     assert (official.affiliation, official.kind) == ("", "government")
     assert one("PML president Tariq Hussain met the governor.").kind == "government"
+
+
+def test_a_counterpart_holds_the_same_kind_of_office():
+    found = extract_officials("Foreign Minister Ali Raza met his Turkish counterpart Emre Demir in Ankara.")
+    assert [(o.name, o.title, o.affiliation, o.kind) for o in found] == [
+        ("Ali Raza", "Foreign Minister", "", "government"),
+        ("Emre Demir", "counterpart", "Turkey", "government"),
+    ]
