@@ -234,6 +234,8 @@ _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
 _ADVISERS = _wordset("adviser advisor assistant")
 _RETIRED = _wordset("retd retired")
+# A judge's or a senator's own rank after the body an office belongs to ("Chairman NAB Justice X")
+_PERSONAL_RANKS = frozenset({"Justice", "Senator"})
 # Lower-case words that say what a body is before its name ("the charity Shelter", "the think tank Ember")
 _DESCRIBED_BODIES = _wordset(
     "charity campaign group ngo organisation organization trust foundation network coalition lobby tank firm company"
@@ -923,9 +925,10 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     # an organisation right after the office: "Chairman LPG Distributions Association", "CEO AKD Securities",
     # "Managing Director Pakistan State Oil" (a body whose name opens with a country, not the country's office)
     end = len(title_part)
-    while (end > 1 and labels[title_part[end - 1]] == _HONORIFIC and labels[title_part[end - 2]] == _ORG
-           and not _HONORIFICS[words[title_part[end - 1]].casefold()]):
-        end -= 1  # "Chairman ICS Mr. Richard Prebble"
+    while end > 1 and labels[title_part[end - 2]] == _ORG and (
+            (labels[title_part[end - 1]] == _HONORIFIC and not _HONORIFICS[words[title_part[end - 1]].casefold()])
+            or words[title_part[end - 1]] in _PERSONAL_RANKS):
+        end -= 1  # "Chairman ICS Mr. Richard Prebble", "Chairman NAB Justice (retd) Javed Iqbal"
     j = end
     while j > 0 and (labels[title_part[j - 1]] in (_NAME, _ORG) or (
             labels[title_part[j - 1]] == _DESC and words[title_part[j - 1]][0].isupper()) or (

@@ -939,3 +939,8 @@ def test_an_advocate_general_is_an_office_and_an_advocate_a_lawyer():
     official = one("Advocate General Punjab Ahmad Awais appeared before the bench.")
     assert (official.name, official.title, official.affiliation) == ("Ahmad Awais", "Advocate General Punjab", "Punjab")
     assert extract_officials("Senior advocate Hamid Khan argued the appeal.") == []
+
+
+def test_a_judges_own_rank_after_the_body_leaves_the_body_as_affiliation():
+    official = one("Chairman FIA Justice (retd) Omar Baig said the inquiry was closed.")
+    assert (official.name, official.affiliation, official.kind) == ("Omar Baig", "FIA", "government")
