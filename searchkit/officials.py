@@ -126,6 +126,14 @@ _GOVERNMENT_SIGNALS = _wordset(
     efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court justice
     courts tribunal judiciary police army navy military revenue bureau municipal metropolitan cantonment
     unicef unesco undp unhcr unep wfp iaea unctad monetary unfccc ipcc cop21 cop25 cop26 cop27 cop28"""
+) | _wordset(
+    # public bodies papers name by acronym alone: Pakistan, India, the UK, the US, international
+    """fbr nab sbp secp nepra ogra pemra ndma pdma fia ispr wapda cda kmc lda hec ecp pta nadra fo mofa pbs pmd
+    isi ctd nha drap pmdc ppra bisp boi kwsb
+    rbi sebi cbi drdo isro
+    defra beis hmrc nhs dwp fcdo fco ofgem ofwat ofcom sepa cma fca
+    fbi cia nsa fcc sec ftc epa fda nasa usda hud irs cftc fdic nrc faa ntsb noaa gao cbo omb usaid mofcom miti
+    iea irena fatf icc icj ebrd aiib iadb fao ilo icao imo unodc unaids"""
 )
 # Political parties are public bodies ("Pakistan Tehreek-e-Insaf (PTI)"): words of their names.
 _PARTY_WORDS = _wordset(
@@ -988,7 +996,11 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     # "Rolm's president", "Hambrecht and Quist president"
     company_voice = (bool(prefix) and all(labels[idx] in (_NAME, _CONNECT) for idx in prefix)
                      and labels[prefix[0]] == labels[prefix[-1]] == _NAME and not governmental
-                     and words[first_head].casefold() in _COMPANY_OFFICES)
+                     and words[first_head].casefold() in _COMPANY_OFFICES) or (
+        # "IBM spokesman", "NYSE president": an acronym the text does not explain, with a company's office
+        len(prefix) == 1 and words[prefix[0]].isupper() and words[prefix[0]].replace("-", "").isalpha()
+        and words[prefix[0]] not in toks.acronyms
+        and not governmental and not country[prefix[0]] and words[first_head].casefold() in _COMPANY_OFFICES)
     # "president of TS China Research": a country inside a firm's name
     # ("New Mexico Governor", "Welcoming Soviet leader" are no firms: the name must go on after the country)
     firm_named = not _public(keys) and any(

@@ -944,3 +944,20 @@ def test_an_advocate_general_is_an_office_and_an_advocate_a_lawyer():
 def test_a_judges_own_rank_after_the_body_leaves_the_body_as_affiliation():
     official = one("Chairman FIA Justice (retd) Omar Baig said the inquiry was closed.")
     assert (official.name, official.affiliation, official.kind) == ("Omar Baig", "FIA", "government")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # an acronym the text does not explain, with a company's office, is a company's
+        ("QXR spokesman Dan Pohl said sales had risen.", "corporate"),
+        ("The BKTE president Lena Fox said volume rose.", "corporate"),
+        # public bodies papers name by acronym alone stay public, with any office
+        ("FBR spokesman Asad Noor said revenue had risen.", "government"),
+        ("NAB Chairman Javed Omar said the case was strong.", "government"),
+        ("SEC Chairman Paul Reed proposed the rule.", "government"),
+        ("U.N. spokesman Farid Hadi said aid had arrived.", "government"),
+    ],
+)
+def test_unexplained_acronyms_with_company_offices_and_known_public_acronyms(sentence, kind):
+    assert one(sentence).kind == kind
