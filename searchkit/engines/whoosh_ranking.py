@@ -385,7 +385,11 @@ class _Segment:
         for text in sorted(scorers, key=lambda text: self.reader.doc_frequency(field, text)):  # rarest first
             ids, weights, encoded = self._live_postings(field, text, True, scorers[text], only)
             self.owner.postings_read += len(ids)
-            candidates = candidates.intersection(ids) if candidates is not None else set(ids)
+            if candidates is None:
+                candidates = set(ids)
+            else:  # only the candidates' postings are kept: a common word's others are never looked at again
+                candidates = candidates.intersection(ids)
+                ids, weights, encoded = _kept(map(candidates.__contains__, ids), ids, weights, encoded)
             if not candidates:
                 return {}
             weights_of[text] = dict(zip(ids, weights, strict=True))
