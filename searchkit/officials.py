@@ -49,13 +49,15 @@ def _wordset(spec: str) -> frozenset[str]:
 _HEADS = _wordset(
     """minister ministers secretary ambassador president premier chairman chairwoman chairperson governor
     senator congressman congresswoman spokesman spokeswoman spokesperson director director-general general
-    envoy representative treasurer chancellor commissioner mayor king queen prince princess emperor empress
+    envoy representative treasurer chancellor commissioner mayor king queen prince princess emperor empress attaché
+    convener convenor co-leader co-chair co-chairperson co-convener
     pope emir sultan leader speaker administrator executive officer ceo counsellor counselor consul attache
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
     regent chair boss supremo whip counsel founder co-founder mp mla mlc mna mpa cm pm mep legislator lawmaker
-    councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal"""
+    councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal
+    dig ssp sho"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
@@ -80,7 +82,8 @@ _DESCRIPTORS = _wordset(
     top chief-of-staff
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
     commodore crown high additional dy lead district divisional opposition country honorary domestic climate
-    shadow"""
+    shadow standing change pakistanis production poverty alleviation safety interfaith harmony narcotics statistics
+    textile"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -105,7 +108,7 @@ _ORG_WORDS = (_wordset(
     package
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
     merchants retailers workers employers bridge road street square station airport stadium mosque daily
-    river lake island"""
+    river lake island hospital hospitals clinic museum academy motorway highway chowk bazaar"""
 ) | _FIRM_WORDS
 )
 _COMPANY_MARKERS = (_wordset(
@@ -122,12 +125,14 @@ _GOVERNMENT_SIGNALS = _wordset(
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
     efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court justice
     courts tribunal judiciary police army navy military revenue bureau municipal metropolitan cantonment
-    unicef unesco undp unhcr unep wfp iaea unctad monetary"""
+    unicef unesco undp unhcr unep wfp iaea unctad monetary unfccc ipcc cop21 cop25 cop26 cop27 cop28"""
 )
 # Political parties are public bodies ("Pakistan Tehreek-e-Insaf (PTI)"): words of their names.
 _PARTY_WORDS = _wordset(
     """league movement tehreek tehrik tehreek-e-insaf tehrik-e-insaf insaf jamaat jamaat-e-islami jamiat
-    jamiat-ulema-e-islam awami qaumi muttahida janata dal samajwadi"""
+    jamiat-ulema-e-islam awami qaumi muttahida janata dal samajwadi
+    pti ppp pppp pml pml-n pml-q pml-f pml(n) pml(q) mqm mqm-p mqm-pakistan jui jui-f jui(f) anp bap tlp psp pdm
+    bjp rjd bsp dmk aiadmk tmc aap ncp jd(s) jd(u) jdu shiv sena snp dup ukip gop tory tories"""
 )
 # Words that make a spelt-out body public when nothing else says so ("Overseas Economic Cooperation Fund",
 # "International Sugar Organization", "Economic Planning Unit", "... Conservation Service").
@@ -147,8 +152,8 @@ _HONORIFICS = {
     "col": "Colonel", "maj": "Major", "capt": "Captain", "adm": "Admiral", "sgt": "Sergeant",
     "cmdr": "Commander", "rev": "Reverend", "sheikh": "Sheikh", "sheik": "Sheikh", "lord": "Lord",
     # an academic or religious honorific is never the office ("Prof Ahsan Iqbal, the planning minister")
-    "prof": "", "shri": "", "shree": "", "sri": "", "smt": "", "shrimati": "", "kumari": "", "begum": "",
-    "syed": "", "sayed": "", "maulana": "", "mufti": "", "hazrat": "", "janab": "",
+    "prof": "", "professor": "", "shri": "", "shree": "", "sri": "", "smt": "", "shrimati": "", "kumari": "",
+    "begum": "", "syed": "", "sayed": "", "maulana": "", "mufti": "", "hazrat": "", "janab": "",
 }
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
               "al", "el", "ben", "y", "dos", "das", "ter", "ten", "st", "arap", "bint", "ul", "ud", "ur"}
@@ -224,6 +229,22 @@ _UNION_MEMBERS = _wordset(
 _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
 _ADVISERS = _wordset("adviser advisor assistant")
+_RETIRED = _wordset("retd retired")
+# UN climate summits as the BBC prints them ("Cop26 president")
+# "Labour" is a party before a party's or a legislator's office, a portfolio before a minister
+_LABOUR = frozenset({"Labour", "Labor"})
+_PARTY_OFFICES = _wordset("mp mps msp mla mna mpa mep lawmaker legislator councillor councilor leader peer spokesman"
+                          " spokeswoman spokesperson chairman chair whip candidate")
+_SUMMITS = _wordset("cop21 cop25 cop26 cop27 cop28")
+_SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
+# Months that are also given names or surnames ("Theresa May", "Ali Jan Khan", "Jan Egeland")
+_NAME_MONTHS = frozenset({"May", "Jan", "June", "April", "August"})
+_BEFORE_A_DATE = _wordset(
+    "in since until till by from last next early late mid of this during before after through to on")
+# Ranks that only the armed forces give ("NDMA Chairman Lieutenant General X" is a public office)
+_FORCES_RANKS = _wordset("brigadier colonel lieutenant commodore admiral marshal")
+# Bodies whose remit follows "on": "Senate Standing Committee on Finance"
+_REMIT_BODIES = _wordset("committee committees commission council subcommittee taskforce")
 _CAPTIONS = frozenset({"Left", "Right", "Centre", "Center", "L", "R", "C"})
 _MILITARY_RANKS = _wordset("brigadier colonel major captain lieutenant commodore general admiral marshal")
 # "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
@@ -251,7 +272,8 @@ _HEADLINE_TITLES = {"president", "prime minister", "premier", "king", "queen", "
 _NOT_AFFILIATIONS = _wordset(
     """office ministry department group government federal provincial party council committee state central
     national secretariat division board lieutenant crown the agricultural foreign affairs scheme schemes programme
-    programmes initiative project projects package asian african european arab asia-pacific apac emea"""
+    programmes initiative project projects package asian african european arab asia-pacific apac emea
+    east west north south"""
 )
 # Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
 _LEAD_INS = _wordset("the a an then now another also his her their its")
@@ -474,7 +496,7 @@ def _label_word(word: str, next_raw: str) -> int:
         return _DESC
     if key.partition("-")[0] in _HYPHENED_ADVERBS:
         return _DESC  # "Newly-appointed Chief of ..." opens a sentence: an adjective, not a name ("Kelly-Smith" is)
-    if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES or key in _CAPITALISED_BODIES:
+    if key in _ORG_WORDS or key in _PLACES or key in _COUNTRIES or key in _CAPITALISED_BODIES or key in _SUMMITS:
         return _ORG
     return _NAME
 
@@ -558,10 +580,27 @@ def _tokenise(text: str) -> _Tokens:
         elif (word == "country" and toks.possessive[i]) or (
                 word.casefold() == "official" and i + 1 < len(labels) and labels[i + 1] in (_ORG, _DESC)):
             labels[i] = _BREAK
-        # "M. Siddique Sheikh, President": an honorific after a name and before no name is a surname
-        elif labels[i] == _HONORIFIC and i > 0 and labels[i - 1] == _NAME and (
-                i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _DOT, _PARTICLE)):
+        # "M. Siddique Sheikh, President": an honorific after a name and before no name is a surname;
+        # "Faisal Sultan said", "Nadia King": so is an office word after a given name and before no other name or
+        # title word ("Ottoman Sultan Mehmed", "Jordan's King Hussein" stay offices)
+        elif (labels[i] == _HONORIFIC and i > 0 and labels[i - 1] == _NAME and (
+                i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _DOT, _PARTICLE))) or (
+                labels[i] == _HEAD and word.casefold() in _SURNAME_HEADS and i > 0 and labels[i - 1] == _NAME
+                and not toks.possessive[i - 1] and not toks.possessive[i]
+                and (i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _HEAD, _DESC, _ORG))):
             labels[i] = _NAME
+        # "Special Assistant to the Prime Minister": an assistant to someone holds an office
+        elif word == "Assistant" and toks.words[i + 1:i + 2] == ["to"]:
+            labels[i] = _HEAD
+        # "Chief Election Commissioner Sikandar Sultan Raja": the office word inside a name after its title
+        elif (labels[i] == _HEAD and word.casefold() in _SURNAME_HEADS and i > 1 and labels[i - 1] == _NAME
+              and labels[i - 2] == _HEAD and i + 1 < len(labels) and labels[i + 1] == _NAME):
+            labels[i] = _NAME
+        elif word in _NAME_MONTHS and labels[i] == _BREAK and i + 1 < len(labels) and (
+                (i > 0 and labels[i - 1] == _NAME and not toks.possessive[i - 1]) or (
+                    labels[i + 1] == _NAME and (i == 0 or toks.words[i - 1].casefold() not in _BEFORE_A_DATE))) and (
+                toks.words[i + 1] != "." and not toks.words[i + 1][0].isdigit()):
+            labels[i] = _NAME  # "Theresa May said", "Ali Jan Khan"; not "May 5", "Jan. 5", "In April John Smith"
     return toks
 
 
@@ -653,6 +692,9 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 and words[i + 2] == ")"):
             i += 2  # "President of the Brazilian Coffee Institute (IBC) Jorio Dauster"
             continue
+        if words[i] == "(" and cur and i + 2 < n and words[i + 1].casefold() in _RETIRED and words[i + 2] == ")":
+            i += 2  # "Justice (retd) Javed Iqbal", "Lt Gen (retd) Asim Bajwa"
+            continue
         if words[i] == "(" and cur and i + 2 < n and words[i + 1] in _CAPTIONS and words[i + 2] == ")":
             i += 2  # a photo caption: "CEO Home World (Right) Asif Rajar"
             toks.after_caption.add(i + 1)
@@ -689,7 +731,8 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
             # "Adviser to the Chief Minister"
             labels[i] = lab = _CONNECT
         if (words[i] == "on" and cur and i + 1 < n and words[i + 1][0].isupper()
-                and any(words[idx].casefold() in _ADVISERS for idx in cur)):
+                and (any(words[idx].casefold() in _ADVISERS for idx in cur)
+                     or (words[cur[-1]].casefold() in _REMIT_BODIES and _has_head(toks, cur)))):
             labels[i] = lab = _CONNECT  # "Adviser to the Prime Minister on Finance"
         if lab == _CONNECT and cur:
             key = words[i].casefold()
@@ -906,9 +949,12 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         sources.append(_words_of(toks, body_after))
     affiliation = next((text for text in map(_BASED_IN.sub, [""] * len(sources), sources)
                         if text and not _says_nothing(text)), "")
-    if (not affiliation and len(title_part) > 1 and toks.possessive[title_part[0]] and labels[title_part[0]] == _DESC
-            and words[title_part[0]][0].isupper()):
-        affiliation = words[title_part[0]]  # "Labour's shadow chancellor": the owner, not a portfolio
+    opener = title_part[0]
+    party_office = words[opener] in _LABOUR and words[title_part[1 % len(title_part)]].casefold() in _PARTY_OFFICES
+    if (not affiliation and len(title_part) > 1 and labels[opener] == _DESC and words[opener][0].isupper()
+            and (toks.possessive[opener] or party_office)):
+        # "Labour's shadow chancellor": the owner, not a portfolio; "Labour MP", "Labour leader": the party
+        affiliation = words[title_part[0]]
     parts = []
     for idx in title_part:
         word = words[idx]
@@ -922,7 +968,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             parts.append(word)
     title = " ".join(parts)
     # a country after a name is part of a firm's name ("Managing Director Maxus Pakistan", "Nestlé Pakistan")
-    governmental = _public(keys) or any(country[idx] and not _in_a_firm_name(toks, idx) for idx in region)
+    governmental = (_public(keys) or bool(keys & _FORCES_RANKS)
+                    or any(country[idx] and not _in_a_firm_name(toks, idx) for idx in region))
     first_head = next((idx for idx in title_part if labels[idx] == _HEAD), title_part[-1])
     # "Rolm's president", "Hambrecht and Quist president"
     company_voice = (bool(prefix) and all(labels[idx] in (_NAME, _CONNECT) for idx in prefix)
@@ -1093,7 +1140,9 @@ def _own_office(toks: _Tokens, region: list[int]) -> list[int]:
     at = max((n for n, idx in enumerate(region) if words[idx].casefold() in ("for", "of", "under", "to")), default=-1)
     rest = [idx for idx in region[at + 1:] if words[idx].casefold() != "the"]
     to = at >= 0 and words[region[at]] == "to"  # "adviser to West German Chancellor", "to SPD Chancellor"
-    if (at > 0 and rest
+    # "Minister for Climate Change Senator X": a portfolio, and X holds both offices
+    portfolio = at > 0 and words[region[at]] == "for" and words[region[at - 1]].casefold() in _PORTFOLIO_HEADS
+    if (at > 0 and rest and not portfolio
             and all(labels[idx] in (_HEAD, _DESC, _HONORIFIC) or (to and labels[idx] == _ORG) for idx in rest)
             and labels[rest[-1]] == _HEAD and words[rest[-1]][0].isupper()
             and words[rest[-1]].casefold() in _STRONG_HEADS):
@@ -1119,6 +1168,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             # "The company's chief executive": the company is no part of the office, and the office is a company's
             region, fallback_kind = region[1:], "corporate"
         title, affiliation, kind = _describe(toks, region)
+        if any(labels[idx] == _HONORIFIC for idx in region) and not any(
+                labels[idx] == _HEAD or (labels[idx] == _HONORIFIC and _HONORIFICS[words[idx].casefold()])
+                for idx in region):
+            title = ""  # "Ohio State University Professor of Medicine Carl Leier": an academic, no office
         kind = kind or fallback_kind
         if not kind:
             body = _private_body_after(toks, region[-1] + 1) if region[0] > name[-1] else None
@@ -1311,7 +1364,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         elif is_bare_title(chunk) and (
             labels[chunk[-1]] in (_HEAD, _DESC)
             or (labels[chunk[-1]] == _ORG and (labels[chunk[0]] == _HEAD
-                                               or any(words[idx].casefold() in ("of", "for") for idx in chunk)))
+                                               or any(words[idx].casefold() in ("of", "for") for idx in chunk)
+                                               # "The Deputy Commissioner Karachi South, Ahmed Ali"
+                                               or labels[next((idx for idx in chunk if labels[idx] != _DESC),
+                                                              chunk[0])] == _HEAD))
             # "The chief executive of Ofgem, Jonathan Brearley": a body the gazetteer does not know
             or (labels[chunk[-1]] == _NAME and labels[chunk[0]] in (_HEAD, _DESC)
                 and any(words[idx].casefold() in ("of", "for") for idx in chunk))

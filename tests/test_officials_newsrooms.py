@@ -768,3 +768,127 @@ def test_affiliation_from_small_states_possessives_and_repeated_offices(sentence
 def test_a_plural_before_a_lower_case_word_is_no_possessive():
     official = one("Dock Workers' union secretary Ross Allen called a strike.")
     assert official.name == "Ross Allen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("PTI chairman Zafar Iqbal addressed the rally in Multan.", "PTI chairman"),
+        ("PPP chairman Nadir Abbasi called for fresh polls.", "PPP chairman"),
+        ("MQM-P convener Sohail Rana announced the boycott.", "MQM-P convener"),
+        ("BJP president Ramesh Nair released the manifesto.", "BJP president"),
+        ("SNP chief executive Moira Dunn resigned on Monday.", "SNP chief executive"),
+    ],
+)
+def test_a_party_known_by_its_acronym_holds_public_offices(sentence, title):
+    official = one(sentence)
+    assert (official.title, official.kind) == (title, "government")
+
+
+def test_a_professor_is_an_academic_not_an_office():
+    assert extract_officials("The adviser, Leeds University Professor of Physics Ann Grey, said it was safe.") == []
+    official = one("Professor Sir Alan Reed, former chair of the IPCC, said the target was missed.")
+    assert (official.name, official.title, official.affiliation) == ("Alan Reed", "former chair of the IPCC", "IPCC")
+
+
+def test_an_accented_office_is_an_office():
+    official = one("The Trade Attaché of Pakistan Syed Omar Zaidi met the buyers.")
+    assert (official.name, official.title) == ("Omar Zaidi", "Trade Attaché of Pakistan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        # a capitalised portfolio word the gazetteer lacked is no given name
+        ("Minister for Climate Change Rubina Aslam visited the flooded villages.", "Rubina Aslam",
+         "Minister for Climate Change"),
+        ("Minister for Overseas Pakistanis Tariq Sohail met the workers.", "Tariq Sohail",
+         "Minister for Overseas Pakistanis"),
+        ("Minister for Defence Production Hina Baig opened the plant.", "Hina Baig", "Minister for Defence Production"),
+        # a portfolio, then the holder's other office: one person's
+        ("Federal Minister for Climate Change Senator Rubina Aslam toured the delta.", "Rubina Aslam",
+         "Federal Minister for Climate Change Senator"),
+        # police ranks South Asian papers abbreviate, and "(retd)" after a rank
+        ("SSP Kamran Abid said the gang was caught.", "Kamran Abid", "SSP"),
+        ("DIG West Omar Farooq said the police raided the house.", "Omar Farooq", "DIG West"),
+        ("SHO Saddar Police Station Aslam Butt registered the case.", "Aslam Butt", "SHO Saddar Police Station"),
+        ("Lt Gen (retd) Tariq Mir said the project was on track.", "Tariq Mir", "Lieutenant General"),
+    ],
+)
+def test_portfolios_police_ranks_and_retired_officers(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+    assert official.affiliation != "West"  # a district's compass point says nothing about whose office it is
+
+
+def test_a_german_union_is_no_police_rank():
+    assert one("IG Bergbau chairman Karl Dorn called the strike.").affiliation == "IG Bergbau"
+
+
+def test_an_office_word_after_a_given_name_is_a_surname():
+    official = one("Special Assistant to the Prime Minister on Health Nadia Sultan said cases fell.")
+    assert (official.name, official.title) == ("Nadia Sultan", "Special Assistant to the Prime Minister on Health")
+    official = one("Minister Omar King said the bill had passed.")
+    assert (official.name, official.title) == ("Omar King", "Minister")
+    official = one("Jordan's King Talal opened the dam.")
+    assert (official.name, official.title, official.affiliation) == ("Talal", "King", "Jordan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        # months that are names
+        ("Prime Minister Olivia May said the deal was done.", "Olivia May", "Prime Minister"),
+        ("Secretary Education Department Sindh Gul Jan Mirza said schools would reopen.", "Gul Jan Mirza",
+         "Secretary Education Department Sindh"),
+        # a committee's remit after "on", and a capitalised "Standing"
+        ("Chairman Senate Standing Committee on Water Resources Kamil Ali Agha said the dam was late.",
+         "Kamil Ali Agha", "Chairman Senate Standing Committee on Water Resources"),
+        # an office word inside a name after the title
+        ("Chief Election Commissioner Tariq Sultan Raja announced the schedule.", "Tariq Sultan Raja",
+         "Chief Election Commissioner"),
+        # a rank, an office and a district before a comma
+        ("The Deputy Commissioner Hyderabad East, Fuad Ghaffar, inspected the drains.", "Fuad Ghaffar",
+         "Deputy Commissioner Hyderabad East"),
+    ],
+)
+def test_names_and_offices_south_asian_papers_print(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+
+
+def test_a_month_before_a_name_is_no_given_name():
+    official = one("In April Tom Reeve, chief executive officer of Drayco Ltd, resigned.")
+    assert official.name == "Tom Reeve"
+    assert extract_officials("The minister said on May 5 that talks had failed.") == []
+
+
+def test_a_hospital_named_after_a_person_is_no_person():
+    assert extract_officials("Minister Ali Khan Jadoon Hospital was opened on Monday.") == []
+
+
+def test_an_armed_forces_rank_makes_an_unknown_bodys_chairman_public():
+    official = one("NDRA Chairman Lieutenant General Asif Noor said relief had been sent.")
+    assert (official.name, official.kind) == ("Asif Noor", "government")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("The Green Party's co-leader Mina Shah said the plan had failed.", "Mina Shah", "Green Party's co-leader",
+         "Green Party", "government"),
+        ("Labour MP Tom Pryce said the target was weak.", "Tom Pryce", "Labour MP", "Labour", "government"),
+        ("Labour leader Ann Clwyd said the vote was lost.", "Ann Clwyd", "Labour leader", "Labour", "government"),
+        # a portfolio before a minister stays a portfolio
+        ("Labour Minister Asif Raza said wages would rise.", "Asif Raza", "Labour Minister", "", "government"),
+        # a UN climate summit as the BBC prints it
+        ("Cop27 president Sameh Omar closed the summit.", "Sameh Omar", "Cop27 president", "Cop27", "government"),
+    ],
+)
+def test_party_posts_and_summit_presidents(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+def test_a_co_head_of_research_is_an_analyst():
+    assert extract_officials("Growth will slow, said Ian Cole, co-head of Asian economics research at Brixham.") == []
