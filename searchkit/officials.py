@@ -50,7 +50,7 @@ _HEADS = _wordset(
     """minister ministers secretary ambassador president premier chairman chairwoman chairperson governor
     senator congressman congresswoman spokesman spokeswoman spokesperson director director-general general
     envoy representative treasurer chancellor commissioner mayor king queen prince princess emperor empress attaché
-    convener convenor co-leader co-chair co-chairperson co-convener
+    convener convenor co-leader co-chair co-chairperson co-convener counterpart
     pope emir sultan leader speaker administrator executive officer ceo counsellor counselor consul attache
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
@@ -221,6 +221,10 @@ _PRIVATE_BODIES = _wordset(
 # Words that end private bodies' names, never people's ("Hindu Temple Society" is no Mr Temple Society);
 # in lower case they open no name ("the charity Open Doors", "civil society")
 _CAPITALISED_BODIES = _wordset("foundation society charity")
+# Business bodies: "Pakistan Business Council", "UK Green Building Council", "Stock Exchange", "Business Forum"
+# (unlike a "Business Secretary", whose office has no body word)
+_TRADE_QUALIFIERS = _wordset("business businesses building investors investor stock")
+_TRADE_BODIES = _wordset("council forum exchange federation alliance association group roundtable community")
 # A union of these is a trade union, a private body ("National Farmers Union", "Trades Union Congress"), unlike
 # the European or African Union.
 _UNIONS = _wordset("union unions")
@@ -273,7 +277,7 @@ _NOT_AFFILIATIONS = _wordset(
     """office ministry department group government federal provincial party council committee state central
     national secretariat division board lieutenant crown the agricultural foreign affairs scheme schemes programme
     programmes initiative project projects package asian african european arab asia-pacific apac emea
-    east west north south"""
+    east west north south business"""
 )
 # Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
 _LEAD_INS = _wordset("the a an then now another also his her their its")
@@ -845,7 +849,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     # "Chase Manhattan bank", "Bank of America" are firms; "Bank of Greece", a bare "bank president" may
     # be a central bank's
     private = _private(keys) or ("bank" in keys and not _public(keys) and any(
-        labels[idx] == _NAME or words[idx].casefold() in ("america", "american") for idx in region))
+        labels[idx] == _NAME or words[idx].casefold() in ("america", "american") for idx in region)) or any(
+        _limited(toks, words[idx]) for idx in region)
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
     # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
     # a rank opens no body but may come before one, as the country may: "Former FPCCI Chairman", "Deputy CIA
@@ -1015,6 +1020,13 @@ def _in_a_firm_name(toks: _Tokens, idx: int) -> bool:
             and not _public({before.casefold()} | _acronym_keys(toks, before)))
 
 
+def _limited(toks: _Tokens, word: str) -> bool:
+    """"HBL", "PTCL", "OGDCL": an acronym ending in the L of "Limited" names a company, unless the text spelt it
+    out as a public body or it is a party's ("PML")."""
+    return (3 <= len(word) <= 6 and word.isupper() and word.isalpha() and word.endswith("L")
+            and word.casefold() not in _PARTY_WORDS and not _public(_acronym_keys(toks, word)))
+
+
 def _acronym_keys(toks: _Tokens, word: str) -> frozenset[str]:
     """The kind words an acronym stands for: what the text spelt it out as, and "chamber" for "FPCCI", "KCCI",
     "FICCI" (a chamber of commerce and industry, which South Asian papers rarely spell out)."""
@@ -1033,7 +1045,7 @@ def _private(keys: set[str] | frozenset[str]) -> bool:
     # "Bureau of Consumer Protection")
     return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
         keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS) or (
-        _state_company(keys)) or _trade_union(keys) or (
+        _state_company(keys)) or _trade_union(keys) or bool(keys & _TRADE_QUALIFIERS and keys & _TRADE_BODIES) or (
         # a think tank ("Sustainable Development Policy Institute"), unlike "National Institute of Health" or a
         # "Foreign Trade Institute"
         "institute" in keys and not _public(keys) and not keys & _COUNTRIES.keys() and "foreign" not in keys)

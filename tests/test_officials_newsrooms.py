@@ -892,3 +892,31 @@ def test_party_posts_and_summit_presidents(sentence, name, title, affiliation, k
 
 def test_a_co_head_of_research_is_an_analyst():
     assert extract_officials("Growth will slow, said Ian Cole, co-head of Asian economics research at Brixham.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sindh Business Council chief executive Omar Lodhi said taxes were high.",
+        "Welsh Green Building Council director Ffion Rees welcomed the plan.",
+        "Lahore Stock Exchange managing director Asad Rizvi said trading rose.",
+        "Pakistan Traders Business Forum president Naveed Butt said the budget hurt shops.",
+        "MKBL president Sara Mirza said deposits rose.",  # an acronym ending in the L of Limited
+    ],
+)
+def test_business_bodies_and_limited_companies_are_private(sentence):
+    assert one(sentence).kind == "corporate"
+
+
+def test_a_business_secretary_and_a_party_acronym_stay_public():
+    official = one("Business Secretary Omar Wills said the plant would close.")
+    assert (official.affiliation, official.kind) == ("", "government")
+    assert one("PML president Tariq Hussain met the governor.").kind == "government"
+
+
+def test_a_counterpart_holds_the_same_kind_of_office():
+    found = extract_officials("Foreign Minister Ali Raza met his Turkish counterpart Emre Demir in Ankara.")
+    assert [(o.name, o.title, o.affiliation, o.kind) for o in found] == [
+        ("Ali Raza", "Foreign Minister", "", "government"),
+        ("Emre Demir", "counterpart", "Turkey", "government"),
+    ]
