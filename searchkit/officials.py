@@ -234,6 +234,10 @@ _CONSUMER_WORDS = _wordset("consumer consumers")
 # Offices held "to" someone "on" a portfolio: "Special Assistant to the Prime Minister on Health".
 _ADVISERS = _wordset("adviser advisor assistant")
 _RETIRED = _wordset("retd retired")
+# Lower-case words that say what a body is before its name ("the charity Shelter", "the think tank Ember")
+_DESCRIBED_BODIES = _wordset(
+    "charity campaign group ngo organisation organization trust foundation network coalition lobby tank firm company"
+    " regulator watchdog agency union association body")
 # UN climate summits as the BBC prints them ("Cop26 president")
 # "Labour" is a party before a party's or a legislator's office, a portfolio before a minister
 _LABOUR = frozenset({"Labour", "Labor"})
@@ -1313,6 +1317,26 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 return _words_of(toks, org), ""
         return "", ""
 
+    def described_body(chunk: list[int]) -> tuple[str, str] | None:
+        """(affiliation, kind) when an office goes on "of"/"for" a body described in lower case, then named:
+        "chief executive of the charity Shelter", "director of the campaign group Open Seas"."""
+        at = chunk[-1] + 1
+        if not (at + 2 < n and words[at] in ("of", "for")):
+            return None
+        at += 1 + (words[at + 1] == "the")
+        start = at
+        while at < n and at - start < 3 and words[at].isalpha() and words[at].islower():
+            at += 1
+        described = {word.casefold() for word in words[start:at]}
+        # the body's chunk may open at a lower-case body word ("group Open Seas")
+        opening = next((k for k in range(start, at + 1) if k in starts and chunks[starts[k]][-1] >= at), -1)
+        body = [idx for idx in chunks[starts[opening]] if idx >= at] if at > start and opening >= 0 else None
+        if not (body and described & _DESCRIBED_BODIES and words[body[0]][0].isupper()
+                and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)):
+            return None
+        keys = described | {words[idx].casefold() for idx in body}
+        return _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else "government"
+
     def _trade_words(at: int) -> list[str]:
         # "at gold dealer GoldSilver Central", "at the brokerage Topline Securities": the lower-case words that
         # describe a firm before its name (with the article before them), up to the name
@@ -1412,6 +1436,12 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if sum(labels[idx] == _NAME for idx in name) < 2 and not courtesy:
                 continue
             nxt = title_after_name(chunk)
+            described = described_body(nxt) if nxt and is_bare_title(nxt) else None
+            if described:
+                # "Sarah Pike, chief executive of the charity Shelter": the body after what it is
+                add(name, nxt[:_MAX_TITLE_TOKENS], *described)
+                used_titles.add(nxt[0])
+                continue
             if nxt and not is_complete(nxt):
                 # "vice-president and regional manager": keep the office before the "and"
                 cut = next((k for k, idx in enumerate(nxt) if words[idx] == "and" and labels[idx - 1] == _HEAD), 0)

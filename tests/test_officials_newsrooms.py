@@ -920,3 +920,16 @@ def test_a_counterpart_holds_the_same_kind_of_office():
         ("Ali Raza", "Foreign Minister", "", "government"),
         ("Emre Demir", "counterpart", "Turkey", "government"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "affiliation"),
+    [
+        ("Mina Roy, chief executive of the charity Open Doors, said beds were full.", "Mina Roy", "Open Doors"),
+        ("Tom Hart, director of the campaign group Clean Tides, said fish stocks fell.", "Tom Hart", "Clean Tides"),
+        ("Dave Marsh, chairman of the firm Brightline, resigned on Friday.", "Dave Marsh", "Brightline"),
+    ],
+)
+def test_an_office_of_a_body_described_in_lower_case_then_named(sentence, name, affiliation):
+    official = one(sentence)
+    assert (official.name, official.affiliation, official.kind) == (name, affiliation, "corporate")
