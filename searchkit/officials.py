@@ -598,7 +598,9 @@ def _tokenise(text: str) -> _Tokens:
                 and (i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _HEAD, _DESC, _ORG))):
             labels[i] = _NAME
         # "Special Assistant to the Prime Minister": an assistant to someone holds an office
-        elif word == "Assistant" and toks.words[i + 1:i + 2] == ["to"]:
+        # "Advocate General Sindh": the province's law officer (an advocate alone is a lawyer)
+        elif (word == "Assistant" and toks.words[i + 1:i + 2] == ["to"]) or (
+                word == "Advocate" and toks.words[i + 1:i + 2] == ["General"]):
             labels[i] = _HEAD
         # "Chief Election Commissioner Sikandar Sultan Raja": the office word inside a name after its title
         elif (labels[i] == _HEAD and word.casefold() in _SURNAME_HEADS and i > 1 and labels[i - 1] == _NAME

@@ -933,3 +933,9 @@ def test_a_counterpart_holds_the_same_kind_of_office():
 def test_an_office_of_a_body_described_in_lower_case_then_named(sentence, name, affiliation):
     official = one(sentence)
     assert (official.name, official.affiliation, official.kind) == (name, affiliation, "corporate")
+
+
+def test_an_advocate_general_is_an_office_and_an_advocate_a_lawyer():
+    official = one("Advocate General Punjab Ahmad Awais appeared before the bench.")
+    assert (official.name, official.title, official.affiliation) == ("Ahmad Awais", "Advocate General Punjab", "Punjab")
+    assert extract_officials("Senior advocate Hamid Khan argued the appeal.") == []
