@@ -388,3 +388,21 @@ def test_block_headers_are_read_once_per_term_then_blocks_are_read_straight_from
     assert [(hit.id, hit.score) for hit in again.hits] == [(hit.id, hit.score) for hit in first.hits]
     assert again.total == first.total == len(list(opened.export("bank rates dollar")))
     opened.close()
+
+
+def test_block_tables_kept_stay_within_their_bound(small_and_large, monkeypatch):
+    from searchkit.engines import whoosh_ranking
+
+    monkeypatch.setattr(whoosh_ranking, "BLOCKS_KEPT", 12)
+    opened = SearchEngine(small_and_large[1].index_dir)
+    scorer = opened._backend._scorer
+    expected = {text: small_and_large[1].search(text, limit=15) for text in ("wheat", "bank rates dollar", "oil")}
+    for text, results in expected.items():
+        again = opened.search(text, limit=15)
+        assert [(hit.id, hit.score) for hit in again.hits] == [(hit.id, hit.score) for hit in results.hits]
+        assert again.total == results.total
+        tables = [table for table in scorer._tables.values() if table is not None]
+        assert sum(map(len, tables)) == scorer._blocks_kept
+        assert scorer._blocks_kept <= 12 or len(tables) == 1  # a table larger than the bound is kept alone
+    assert scorer._tables  # some were kept
+    opened.close()

@@ -54,8 +54,8 @@ SummedWords = list[list[tuple[wq.Term, float]]]  # each word's terms, with the b
 SKIP_BELOW_SHARE = 16
 # Pages ending deeper than this are ranked by scoring every match: the bar a document must beat falls with depth.
 BEST_UP_TO = 1000
-# Terms whose block tables a searcher keeps (a table is about 20 bytes per block of 128 postings).
-BLOCK_TABLES_KEPT = 4096
+# Posting blocks whose places a searcher keeps in its block tables (24 bytes each, so at most about 24 MB).
+BLOCKS_KEPT = 1_000_000
 # A bound counts as below the bar only by more than this share, so that rounding in summing scores cannot matter.
 BOUND_MARGIN = 1e-9
 
@@ -68,6 +68,7 @@ class PostingScorer:
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._saturations: dict[tuple, Saturation] = {}
         self._tables: dict[tuple[int, str, bytes], BlockTable | None] = {}
+        self._blocks_kept = 0
         self.postings_read = 0  # postings decoded from whole blocks, for tests that count work
         self.postings_scored = 0  # postings whose score was worked out, for tests that count work
         self.phrase_candidates = 0  # documents holding every word of a phrase, whose positions were decoded
@@ -114,12 +115,16 @@ class PostingScorer:
 
     def block_table(self, number: int, reader, field: str, text: bytes) -> BlockTable | None:
         """Where a term's posting blocks are in a segment's postings file (read from their headers on first use,
-        kept for BLOCK_TABLES_KEPT terms); None for postings read otherwise (a rare term's inlined postings)."""
+        kept for up to BLOCKS_KEPT blocks); None for postings read otherwise (a rare term's inlined postings)."""
         key = (number, field, text)
         if key not in self._tables:
-            if len(self._tables) >= BLOCK_TABLES_KEPT:
+            table = BlockTable.read(reader, field, text)
+            blocks = len(table) if table is not None else 0
+            if self._blocks_kept + blocks > BLOCKS_KEPT:
                 self._tables.clear()
-            self._tables[key] = BlockTable.read(reader, field, text)
+                self._blocks_kept = 0
+            self._tables[key] = table
+            self._blocks_kept += blocks
         return self._tables[key]
 
     def lengths(self, number: int, reader, field: str) -> bytes | None:
@@ -148,6 +153,9 @@ class BlockTable:
     def __init__(self, postings_file: int, last_ids: array, starts: array, lengths: array):
         self._file = postings_file
         self._last_ids, self._starts, self._lengths = last_ids, starts, lengths
+
+    def __len__(self) -> int:
+        return len(self._last_ids)
 
     @classmethod
     def read(cls, reader, field: str, text: bytes) -> BlockTable | None:
@@ -385,7 +393,11 @@ class _Segment:
         for text in sorted(scorers, key=lambda text: self.reader.doc_frequency(field, text)):  # rarest first
             ids, weights, encoded = self._live_postings(field, text, True, scorers[text], only)
             self.owner.postings_read += len(ids)
-            candidates = candidates.intersection(ids) if candidates is not None else set(ids)
+            if candidates is None:
+                candidates = set(ids)
+            else:  # only the candidates' postings are kept: a common word's others are never looked at again
+                candidates = candidates.intersection(ids)
+                ids, weights, encoded = _kept(map(candidates.__contains__, ids), ids, weights, encoded)
             if not candidates:
                 return {}
             weights_of[text] = dict(zip(ids, weights, strict=True))
