@@ -29,7 +29,7 @@ from bench_officials_sample import SETS, load  # noqa: E402
 from searchkit.officials import extract_officials  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "officials_gold"
-HELD_OUT = ({f"pakistan_heldout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)}
+HELD_OUT = ({f"pakistan_heldout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)}
             | {f"{corpus}_heldout{n}" for corpus in ("bbc", "reuters") for n in ("", 2, 3, 4)})
 FILLER = {"of", "the", "for", "and", "a", "an", "to", "at", "in", "on"}
 
