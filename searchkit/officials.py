@@ -83,7 +83,7 @@ _DESCRIPTORS = _wordset(
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
     commodore crown high additional dy lead district divisional opposition country honorary domestic climate
     shadow standing change pakistanis production poverty alleviation safety interfaith harmony narcotics statistics
-    textile"""
+    textile sustainability conservation marketing campaigns procurement"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -108,7 +108,8 @@ _ORG_WORDS = (_wordset(
     package
     manufacturers exporters importers producers growers dealers agents distributors distributions transporters
     merchants retailers workers employers bridge road street square station airport stadium mosque daily
-    river lake island hospital hospitals clinic museum academy motorway highway chowk bazaar"""
+    river lake island hospital hospitals clinic museum academy motorway highway chowk bazaar
+    index indices"""
 ) | _FIRM_WORDS
 )
 _COMPANY_MARKERS = (_wordset(
@@ -118,7 +119,9 @@ _COMPANY_MARKERS = (_wordset(
 )
 # Words that make a chairman or executive a company officer unless a government word is also there.
 _CORPORATE_SIGNALS = {"chairman", "chairwoman", "chairperson", "executive", "ceo", "officer", "managing", "manager",
-                      "vice-chairman", "co-chairman", "controller"}
+                      "vice-chairman", "co-chairman", "controller",
+                      # a firm's portfolios: "vice president of marketing", "director of sustainability"
+                      "marketing", "sustainability", "procurement", "campaigns"}
 _GOVERNMENT_SIGNALS = _wordset(
     """ministry minister government federal reserve fed central council committee commission senate house
     congress parliament cabinet department state treasury national assembly embassy party republican
@@ -167,6 +170,7 @@ _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von"
               "al", "el", "ben", "y", "dos", "das", "ter", "ten", "st", "arap", "bint", "ul", "ud", "ur"}
 # Name suffixes end a name without being its surname.
 _SUFFIXES = {"jr", "sr", "ii", "iii"}
+_LINEAGE = _wordset("bin ibn bint")
 # Capitalised words that open sentences or name dates, never part of a name or a title.
 _STOPWORDS = _wordset(
     """the a an but and or nor in on at for with by from to of as he she it they we i you this that these
@@ -266,6 +270,8 @@ _REMIT_BODIES = _wordset("committee committees commission council subcommittee t
 _CAPTIONS = frozenset({"Left", "Right", "Centre", "Center", "L", "R", "C"})
 _MILITARY_RANKS = _wordset("brigadier colonel major captain lieutenant commodore general admiral marshal")
 # "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
+# "cabinet member for", "portfolio holder for": the word an office of a council needs before it
+_COUNCIL_OFFICES = {"member": _wordset("cabinet executive"), "holder": _wordset("portfolio")}
 _HYPHENED_ADVERBS = _wordset("newly recently freshly duly jointly democratically popularly directly formerly")
 # "A, B and other FBR officials"
 _PLURAL_OFFICIALS = _wordset("officials office-bearers")
@@ -609,6 +615,11 @@ def _tokenise(text: str) -> _Tokens:
             labels[i] = _NAME
         # "Special Assistant to the Prime Minister": an assistant to someone holds an office
         # "Advocate General Sindh": the province's law officer (an advocate alone is a lawyer)
+        # "the council's cabinet member for transport", "executive member for climate", "portfolio holder for
+        # housing": a British council's office (a plain "member" is not one)
+        elif (word.casefold() in _COUNCIL_OFFICES and i > 0 and toks.words[i + 1:i + 2] == ["for"]
+              and toks.words[i - 1].casefold() in _COUNCIL_OFFICES[word.casefold()]):
+            labels[i - 1], labels[i] = _DESC, _HEAD
         elif (word == "Assistant" and toks.words[i + 1:i + 2] == ["to"]) or (
                 word == "Advocate" and toks.words[i + 1:i + 2] == ["General"]):
             labels[i] = _HEAD
@@ -815,7 +826,9 @@ def _split_name(toks: _Tokens, chunk: list[int]) -> tuple[list[int], list[int]]:
         while cut > 0 and labels[name[cut - 1]] == _INITIAL:
             cut -= 1
         region, name = region + name[:cut], name[cut:]
-    if sum(labels[idx] == _NAME for idx in name) > _MAX_NAME_WORDS:
+    # "Tamim bin Hamad bin Khalifa Al Thani": each "bin" links one more forebear's name into a full name
+    lineage = sum(toks.words[idx].casefold() in _LINEAGE for idx in name)
+    if sum(labels[idx] == _NAME for idx in name) > _MAX_NAME_WORDS + lineage:
         return [], chunk
     return name, region
 
@@ -1000,13 +1013,16 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         # "IBM spokesman", "NYSE president": an acronym the text does not explain, with a company's office
         len(prefix) == 1 and words[prefix[0]].isupper() and words[prefix[0]].replace("-", "").isalpha()
         and words[prefix[0]] not in toks.acronyms
-        and not governmental and not country[prefix[0]] and words[first_head].casefold() in _COMPANY_OFFICES)
+        and not governmental and not country[prefix[0]] and words[first_head].casefold() in _COMPANY_OFFICES) or (
+        # "Enviva's director of sustainability": a director a one-word name owns is a firm's
+        len(prefix) == 1 and labels[prefix[0]] == _NAME and toks.possessive[prefix[0]] and not governmental
+        and words[first_head].casefold() == "director")
     # "president of TS China Research": a country inside a firm's name
     # ("New Mexico Governor", "Welcoming Soviet leader" are no firms: the name must go on after the country)
     firm_named = not _public(keys) and any(
         country[idx] and _in_a_firm_name(toks, idx) and idx + 1 in region and labels[idx + 1] in (_NAME, _DESC)
         and words[idx + 1][0].isupper() for idx in region)
-    if keys & _GOVERNMENT_HEADS:
+    if keys & _GOVERNMENT_HEADS or any(labels[idx] == _HEAD and words[idx] in _COUNCIL_OFFICES for idx in region):
         kind = "government"
     elif private or company_voice or firm_named or (keys & _CORPORATE_SIGNALS and not governmental):
         kind = "corporate"
@@ -1323,7 +1339,13 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                     labels[idx] in (_NAME, _ORG) for idx in org):
                 # "federal agency FEMA" is public; a "brokerage house" is no House of the legislature
                 keys = {words[idx].casefold() for idx in org} | set(trade) - {"house"}
-                return _words_of(toks, org), "corporate" if trade and not _public(keys) else ""
+                for idx in org:
+                    keys |= _acronym_keys(toks, words[idx])
+                # "director of sustainability at Veolia UK": an office at a body with no public word is a firm's
+                # ("an official at the Finance Ministry" is not); "in" names a place as often as a body
+                at_firm = words[at] == "at" and not _public(keys) and "public" not in keys and not any(
+                    labels[idx] == _HEAD and words[idx].casefold() in _PORTFOLIO_HEADS for idx in chunk)
+                return _words_of(toks, org), "corporate" if (trade or at_firm) and not _public(keys) else ""
         if at < n and words[at] == ",":
             # "Niaz Malik, Deputy CEO, China Mobile Pakistan Limited": a company by its legal form;
             # "Tahir Ahmed, Managing Director, JGI": a body by the acronym the text spelt out for it

@@ -298,10 +298,12 @@ def _cpu_seconds(text: str) -> float:
         "Alpha Beta, director at gold bullion dealer ",
         "Ab-",  # one hyphenated run of words, where a bare possessive might be looked for at every hyphen
         "Abs' Cd ",
+        "Alpha bin Beta bin ",  # a name that each "bin" lets grow
+        "council's cabinet member for ",
     ],
     ids=["capitalised", "minister", "minister-name", "digits", "punctuation", "comma-pattern", "plural-office",
          "appointed-misspelt", "party-initials", "firm-referred-to", "trade-descriptor", "hyphen-run",
-         "bare-possessives"],
+         "bare-possessives", "lineage-name", "council-office"],
 )
 def test_hostile_text_costs_linear_time(unit):
     # four times the text may cost about four times the work, never sixteen: a generous bound of 8

@@ -961,3 +961,89 @@ def test_a_judges_own_rank_after_the_body_leaves_the_body_as_affiliation():
 )
 def test_unexplained_acronyms_with_company_offices_and_known_public_acronyms(sentence, kind):
     assert one(sentence).kind == kind
+
+
+# --- round 16: British councils, Gulf rulers' names, firms' portfolios, statistics that are no people ------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation"),
+    [
+        ("Kendal council's cabinet member for environment Rhodri Price said it was vital.",
+         "Rhodri Price", "Kendal council's cabinet member for environment", "Kendal council"),
+        ("The authority's executive member for climate, Anna Lowe, said the move would cut emissions.",
+         "Anna Lowe", "authority's executive member for climate", ""),
+        ("Anna Lowe, executive member for climate at Kendal Council, said the move would help.",
+         "Anna Lowe", "executive member for climate", "Kendal Council"),
+        ("The city council's portfolio holder for housing, Jane Lyle, said rents would rise.",
+         "Jane Lyle", "council's portfolio holder for housing", ""),
+    ],
+)
+def test_a_british_councils_cabinet_member_holds_a_public_office(sentence, name, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        name, title, affiliation, "government")
+
+
+def test_a_plain_member_is_no_office():
+    assert extract_officials("Sam Hart, a member for the Green party, said so.") == []
+    assert extract_officials("Cabinet member Sam Hart said so.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "affiliation"),
+    [
+        ("Emir of Qatar Sheikh Tamim bin Hamad bin Khalifa Al Thani witnessed the signing.",
+         "Tamim bin Hamad bin Khalifa Al Thani", "Qatar"),
+        ("King of Bahrain Sheikh Hamad bin Isa bin Salman Al Khalifa met the delegation.",
+         "Hamad bin Isa bin Salman Al Khalifa", "Bahrain"),
+    ],
+)
+def test_a_long_arabic_name_linked_by_bin_is_one_person(sentence, name, affiliation):
+    official = one(sentence)
+    assert (official.name, official.affiliation, official.kind) == (name, affiliation, "government")
+
+
+def test_five_capitalised_words_without_bin_are_still_no_name():
+    assert extract_officials("Minister Alpha Beta Gamma Delta Epsilon spoke.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation"),
+    [
+        ("Mary Stone, Acme's director of sustainability, said the plant would close.",
+         "Mary Stone", "Acme's director of sustainability", "Acme"),
+        ("Mary Stone, director of sustainability technology at Veolia UK, said so.",
+         "Mary Stone", "director of sustainability technology", "Veolia UK"),
+        ("Brian Cole, executive director of science and conservation at Wildways, said so.",
+         "Brian Cole", "executive director of science and conservation", "Wildways"),
+        ("Ken Lowe, vice president of marketing at Dunmore, said sales rose.",
+         "Ken Lowe", "vice president of marketing", "Dunmore"),
+    ],
+)
+def test_a_firms_portfolio_and_a_firms_possessive_make_a_company_officer(sentence, name, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        name, title, affiliation, "corporate")
+
+
+def test_an_office_at_a_public_body_stays_public():
+    official = one("Ruth Cole, assistant secretary for health at the Public Health Service, said so.")
+    assert official.kind == "government"
+    assert one("Sam Ode, deputy director at the Finance Ministry, said so.").kind == "government"
+
+
+def test_a_marketing_minister_is_a_minister_without_marketing_as_affiliation():
+    official = one("Marketing Minister Joseph Okello said prices would rise.")
+    assert (official.kind, official.affiliation) == ("government", "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The official Purchasing Managers Index fell to 49.6, the statistics bureau said.",
+        "The official Consumer Price Index rose by two percent.",
+    ],
+)
+def test_an_official_index_is_no_person(sentence):
+    assert extract_officials(sentence) == []
