@@ -308,6 +308,8 @@ _APPOINTED = _wordset(
     "elected re-elected appointed named nominated made sworn chosen designated promoted became becomes become"
     " remain remains remained"
 )
+# "Ann Ode, who leads the Forest Trust": verbs that give an office over the body they name
+_LEADS = _wordset("leads heads chairs directs led headed chaired directed")
 # Offices recognised when misspelt by one letter ("Secretery", "spokespersn"): long enough to be unmistakable.
 _SPELLING_HEADS = ("minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
                    "chairperson", "president", "governor", "ambassador", "director", "commissioner", "chancellor")
@@ -1427,6 +1429,40 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         for listed in chunks[first:k + 1]:
             add(listed, [*body, after])
 
+    def office_by_verb(name: list[int], chunk: list[int]) -> None:
+        # "Freddie Ode, a forester who leads the Rural Training Center," -> "leads the Rural Training Center";
+        # only a body named in capitals: "who heads the firm's oil practice" names none
+        at = chunk[-1] + 1
+        if at < n and words[at].casefold() in _SUFFIXES:
+            at += 1
+        if not (at + 3 < n and words[at] == ","):
+            return
+        at += 1
+        if words[at] in ("a", "an"):
+            at += 1
+            start = at
+            while at < n and at - start < 3 and words[at].isalpha() and words[at].islower() and words[at] != "who":
+                at += 1
+        if not (at + 2 < n and words[at] == "who" and words[at + 1] in _LEADS and words[at + 2] == "the"):
+            return
+        body = chunks[starts[at + 3]] if at + 3 in starts else None
+        for _ in range(2):  # "the Rural Training and Research Center" was cut at its "and"
+            joint = body[-1] + 1 if body else n
+            if joint + 1 < n and words[joint] in ("and", "&") and joint + 1 in starts:
+                body = [*body, joint, *chunks[starts[joint + 1]]]
+        if not (body and words[body[0]][0].isupper() and words[body[-1]][0].isupper()
+                and labels[body[-1]] in (_NAME, _ORG)
+                and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)
+                and any(labels[idx] == _ORG and not toks.country[idx] for idx in body) and is_complete(body)):
+            return  # "who heads the American delegation": a country's adjective before what it leads
+        keys = {words[idx].casefold() for idx in body}
+        for idx in body:
+            keys |= _acronym_keys(toks, words[idx])
+        organisation = _words_of(toks, body)
+        kind = "government" if _public(keys) and not _private(keys) else "corporate"
+        out.append(_Candidate(name[-1], _name_words(toks, name), f"{words[at + 1]} the {organisation}",
+                              organisation, kind))
+
     used_titles: set[int] = set()  # "Ali Khan - CEO AKD Securities, Tariq Adam - Director": Adam is no CEO
     for k, chunk in enumerate(chunks):
         listed_officials(k)
@@ -1475,6 +1511,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if sum(labels[idx] == _NAME for idx in name) < 2 and not courtesy:
                 continue
             nxt = title_after_name(chunk)
+            if not nxt:
+                office_by_verb(name, chunk)
             described = described_body(nxt) if nxt and is_bare_title(nxt) else None
             if described:
                 # "Sarah Pike, chief executive of the charity Shelter": the body after what it is

@@ -1047,3 +1047,31 @@ def test_a_marketing_minister_is_a_minister_without_marketing_as_affiliation():
 )
 def test_an_official_index_is_no_person(sentence):
     assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "kind"),
+    [
+        ('"It matters," says Freddie Ode III, a forester who leads the Rural Training and Research Center.',
+         "Freddie Ode", "leads the Rural Training and Research Center", "corporate"),
+        ("Peter Grant, who heads the National Farmers Union, said so.",
+         "Peter Grant", "heads the National Farmers Union", "corporate"),
+        ("Ann Ode, who chairs the Senate Finance Committee, said so.",
+         "Ann Ode", "chairs the Senate Finance Committee", "government"),
+    ],
+)
+def test_an_office_given_by_a_verb_over_a_named_body(sentence, name, title, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Ode, who heads the firm's oil practice, said so.",  # no body named in capitals
+        "Ann Ode, who heads the American delegation, said so.",  # a country's adjective, then what it leads
+        "Ann Ode, who visited the National Farmers Union, said so.",  # no verb of office
+    ],
+)
+def test_a_verb_without_a_named_body_gives_no_office(sentence):
+    assert extract_officials(sentence) == []
