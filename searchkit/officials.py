@@ -310,6 +310,9 @@ _APPOINTED = _wordset(
 )
 # "Ann Ode, who leads the Forest Trust": verbs that give an office over the body they name
 _LEADS = _wordset("leads heads chairs directs led headed chaired directed")
+# Verbs after "The <office>" that make it the subject of its sentence; how far back its person may be named
+_SAID = _wordset("said says told added has had is was warned urged")
+_SENTENCE_LOOKBACK = 80  # tokens
 # Offices recognised when misspelt by one letter ("Secretery", "spokespersn"): long enough to be unmistakable.
 _SPELLING_HEADS = ("minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
                    "chairperson", "president", "governor", "ambassador", "director", "commissioner", "chancellor")
@@ -1463,6 +1466,35 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         out.append(_Candidate(name[-1], _name_words(toks, name), f"{words[at + 1]} the {organisation}",
                               organisation, kind))
 
+    def office_in_next_sentence(chunk: list[int]) -> None:
+        # "... Boris Johnson has said. The prime minister said ...": a sentence naming one person, the next
+        # opening with "The <office>" and its verb, gives that person the office (a word may sit between:
+        # "The summit president said")
+        # a strong office only: "The spokesman said" refers back to an unnamed "a spokesman for ..."
+        if not (is_bare_title(chunk) and all(labels[idx] in (*_TITLEISH, _CONNECT) for idx in chunk)
+                and any(words[idx].casefold() in _STRONG_HEADS for idx in chunk)
+                and chunk[-1] + 1 < n and words[chunk[-1] + 1] in _SAID):
+            return
+        the = chunk[0] - 1
+        if the > 0 and words[the].isalpha() and words[the].islower() and labels[the] == _BREAK:
+            the -= 1
+        if not (the > 1 and words[the] == "The" and labels[the - 1] == _DOT):
+            return
+        people: list[list[int]] = []
+        j = the - 2
+        while j >= 0 and the - j <= _SENTENCE_LOOKBACK and labels[j] != _DOT and not words[j].startswith("\n"):
+            if j in starts:
+                before = chunks[starts[j]]
+                if (is_full_name(before) and before[-1] + 1 < n and words[before[-1] + 1] in _SAID
+                        and words[before[0] - 1].casefold() not in _LEAD_INS):
+                    # "Ben Ode has said", "Ann Ode is hopeful": the sentence's speaker ("the Kitty Hawk is" a ship)
+                    people.append(before)
+                elif _person(toks, before)[0]:
+                    return  # an office holder is named there already
+            j -= 1
+        if len(people) == 1 and (j < 0 or labels[j] == _DOT or words[j].startswith("\n")):
+            add(people[0], chunk[:_MAX_TITLE_TOKENS])
+
     used_titles: set[int] = set()  # "Ali Khan - CEO AKD Securities, Tariq Adam - Director": Adam is no CEO
     for k, chunk in enumerate(chunks):
         listed_officials(k)
@@ -1531,6 +1563,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if nxt and is_bare_title(nxt):
                 add(name, nxt[:_MAX_TITLE_TOKENS], *affiliation_at(nxt))
                 used_titles.add(nxt[0])
+    for chunk in chunks:
+        office_in_next_sentence(chunk)
     return out
 
 

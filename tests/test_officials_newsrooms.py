@@ -1075,3 +1075,37 @@ def test_an_office_given_by_a_verb_over_a_named_body(sentence, name, title, kind
 )
 def test_a_verb_without_a_named_body_gives_no_office(sentence):
     assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ('Leaders must "pull together", Ben Collins has said. The prime minister said countries must be ready.',
+         "Ben Collins", "prime minister"),
+        ("Ann Ode is hopeful a deal can be reached on Saturday. The summit president said a text would follow.",
+         "Ann Ode", "president"),
+        ("Ann Ode said there were signs of progress.\nThe first minister said talks would go on.",
+         "Ann Ode", "first minister"),
+    ],
+)
+def test_an_office_given_in_the_next_sentence_to_the_one_person_named(text, name, title):
+    official = one(text)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Ode and Tom Reid said the deal was close. The minister said talks would go on.",  # two people
+        "A spokesman for Het Verbond said so. Het Verbond has won a ruling. The spokesman said it would appeal.",
+        "The Kitty Hawk is in the Gulf. The president said the ship would stay.",  # a ship, not a speaker
+        "Ann Ode said the deal was close. The company said talks would go on.",  # no office
+    ],
+)
+def test_no_office_from_the_next_sentence_without_one_clear_speaker(text):
+    assert extract_officials(text) == []
+
+
+def test_an_office_holder_already_named_keeps_the_next_sentences_office():
+    found = extract_officials("Finance Minister Ann Ode and Tom Reid met. The president said talks would go on.")
+    assert [(o.name, o.title) for o in found] == [("Ann Ode", "Finance Minister")]
