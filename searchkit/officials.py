@@ -1226,10 +1226,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 labels[idx] == _HEAD or (labels[idx] == _HONORIFIC and _HONORIFICS[words[idx].casefold()])
                 for idx in region):
             title = ""  # "Ohio State University Professor of Medicine Carl Leier": an academic, no office
-        kind = kind or fallback_kind
         if not kind:
+            # "..., vice president at Smith Barney Harris Upham Inc": the firm as the office goes on names it
             body = _private_body_after(toks, region[-1] + 1) if region[0] > name[-1] else None
-            kind = "government" if body is None else "corporate"
+            kind = fallback_kind or ("government" if body is None else "corporate")
             affiliation = body or affiliation
         affiliation = affiliation or fallback_affiliation
         keys = {words[idx].casefold() for idx in region}

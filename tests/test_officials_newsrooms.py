@@ -1109,3 +1109,9 @@ def test_no_office_from_the_next_sentence_without_one_clear_speaker(text):
 def test_an_office_holder_already_named_keeps_the_next_sentences_office():
     found = extract_officials("Finance Minister Ann Ode and Tom Reid met. The president said talks would go on.")
     assert [(o.name, o.title) for o in found] == [("Ann Ode", "Finance Minister")]
+
+
+def test_an_office_at_a_firm_keeps_the_firms_full_name():
+    # a firm named after its partners, with commas: the name goes on to its legal form
+    official = one("Jo Platt, vice president at Lorne Barker, Hollis and Cray Inc, said the shares would rise.")
+    assert (official.affiliation, official.kind) == ("Lorne Barker Hollis Cray Inc", "corporate")
