@@ -143,7 +143,8 @@ _PARTY_WORDS = _wordset(
     """league movement tehreek tehrik tehreek-e-insaf tehrik-e-insaf insaf jamaat jamaat-e-islami jamiat
     jamiat-ulema-e-islam awami qaumi muttahida janata dal samajwadi
     pti ppp pppp pml pml-n pml-q pml-f pml(n) pml(q) mqm mqm-p mqm-pakistan jui jui-f jui(f) anp bap tlp psp pdm
-    bjp rjd bsp dmk aiadmk tmc aap ncp jd(s) jd(u) jdu shiv sena snp dup ukip gop tory tories"""
+    bjp rjd bsp dmk aiadmk tmc aap ncp jd(s) jd(u) jdu shiv sena snp dup ukip gop tory tories
+    spd cdu csu fdp ldp anc"""
 )
 # Words that make a spelt-out body public when nothing else says so ("Overseas Economic Cooperation Fund",
 # "International Sugar Organization", "Economic Planning Unit", "... Conservation Service").
@@ -625,6 +626,10 @@ def _tokenise(text: str) -> _Tokens:
         elif (word.casefold() in _COUNCIL_OFFICES and i > 0 and toks.words[i + 1:i + 2] == ["for"]
               and toks.words[i - 1].casefold() in _COUNCIL_OFFICES[word.casefold()]):
             labels[i - 1], labels[i] = _DESC, _HEAD
+        # "a policy director for charity ActionAid", "chief policy adviser": a portfolio right before its office
+        # ("policy" alone is no office word: "head of policy research", "monetary policy")
+        elif word == "policy" and i + 1 < len(labels) and labels[i + 1] == _HEAD:
+            labels[i] = _DESC
         elif (word == "Assistant" and toks.words[i + 1:i + 2] == ["to"]) or (
                 word == "Advocate" and toks.words[i + 1:i + 2] == ["General"]):
             labels[i] = _HEAD
@@ -1365,7 +1370,9 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         """(affiliation, kind) when an office goes on "of"/"for" a body described in lower case, then named:
         "chief executive of the charity Shelter", "director of the campaign group Open Seas"."""
         at = chunk[-1] + 1
-        if not (at + 2 < n and words[at] in ("of", "for")):
+        # "chief policy adviser to the charity Compassion in World Farming": an adviser's body follows "to"
+        to_body = words[at:at + 1] == ["to"] and words[chunk[-1]].casefold() in _ADVISERS
+        if not (at + 2 < n and (words[at] in ("of", "for") or to_body)):
             return None
         at += 1 + (words[at + 1] == "the")
         start = at

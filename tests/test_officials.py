@@ -302,11 +302,13 @@ def _cpu_seconds(text: str) -> float:
         "council's cabinet member for ",
         "Alpha Beta, a gamma who leads the Delta and Epsilon and ",
         "Alpha Beta has said. The prime minister said ",
+        "Alpha Beta, chief policy adviser to the charity ",
     ],
     ids=["capitalised", "minister", "minister-name", "digits", "punctuation", "comma-pattern", "plural-office",
          "appointed-misspelt", "party-initials", "firm-referred-to", "trade-descriptor", "hyphen-run",
          "bare-possessives", "lineage-name", "council-office",
-         "verb-office", "next-sentence-office"],
+         "verb-office", "next-sentence-office",
+         "adviser-to-charity"],
 )
 def test_hostile_text_costs_linear_time(unit):
     # four times the text may cost about four times the work, never sixteen: a generous bound of 8

@@ -1115,3 +1115,28 @@ def test_an_office_at_a_firm_keeps_the_firms_full_name():
     # a firm named after its partners, with commas: the name goes on to its legal form
     official = one("Jo Platt, vice president at Lorne Barker, Hollis and Cray Inc, said the shares would rise.")
     assert (official.affiliation, official.kind) == ("Lorne Barker Hollis Cray Inc", "corporate")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation"),
+    [
+        ("However, Lena Kraus, a policy director for charity FairShare, said the deal fell short.",
+         "Lena Kraus", "policy director", "FairShare"),
+        ("Meat must be cut, says Owen Hale, chief policy adviser to the charity Kinder Farming.",
+         "Owen Hale", "chief policy adviser", "Kinder Farming"),
+    ],
+)
+def test_a_policy_office_of_a_charity_is_a_private_bodys(sentence, name, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        name, title, affiliation, "corporate")
+
+
+def test_policy_alone_is_no_office():
+    assert extract_officials("Ann Ode, head of policy research at Brightline, said so.") == []
+
+
+@pytest.mark.parametrize("party", ["SPD", "CDU", "FDP", "ANC"])
+def test_european_and_african_party_acronyms_are_public(party):
+    official = one(f"{party} farm policy spokesman Jan Oster said the plan would fail.")
+    assert (official.affiliation, official.kind) == (party, "government")
