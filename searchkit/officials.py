@@ -393,6 +393,8 @@ _add_countries(
     Djibouti: djiboutian; Lesotho: basotho; Gabon: gabonese; Togo: togolese; Benin: beninese; Laos: laotian;
     Cambodia: cambodian; Brunei: bruneian; East Timor: timorese, timor-leste"""
 )
+# States and provinces whose names open with a country's word: "British Columbia" is not Britain's
+_add_countries("British Columbia:; West Virginia:; South Australia:; Western Australia:; New Brunswick:")
 # Bigram keys ("saudi arabian") are looked up before single tokens.
 _COUNTRY_BIGRAM_HEADS = {key.split()[0] for key in _COUNTRIES if " " in key}
 # Places and city names that are never people (capitals and news cities; US states for governors).

@@ -1140,3 +1140,20 @@ def test_policy_alone_is_no_office():
 def test_european_and_african_party_acronyms_are_public(party):
     official = one(f"{party} farm policy spokesman Jan Oster said the plan would fail.")
     assert (official.affiliation, official.kind) == (party, "government")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("British Columbia Public Safety Minister Mike Farrow said fuel would be rationed.", "British Columbia"),
+        ("Western Australia Premier Colin Barr opened the port.", "Western Australia"),
+        ("British Foreign Secretary Geoffrey Howe arrived on Monday.", "Britain"),
+    ],
+)
+def test_a_province_named_with_a_countrys_word_is_the_province(sentence, affiliation):
+    assert one(sentence).affiliation == affiliation
+
+
+def test_a_province_is_no_person():
+    text = "The board turned the plan down. New Brunswick, Prince Edward Island, and Nova Scotia had fought it."
+    assert extract_officials(text) == []
