@@ -40,7 +40,8 @@ SEED = 12
 # the error classes of the ninth and the first BBC and Reuters held-out sets; the eleventh and the third BBC and
 # Reuters held-out sets after round 13, written on the error classes of the tenth and the second ones; the twelfth
 # and the fourth BBC and Reuters held-out sets after round 14, written on the error classes of the eleventh and the
-# third ones; the thirteenth with them, before any of them was scored)
+# third ones; the thirteenth with them, before any of them was scored; the fourteenth and the fifth BBC and Reuters
+# held-out sets after round 16 was written, before the extractor was run on them)
 SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters", 15),
         "pakistan_heldout": ("pakistan", 20), "pakistan_heldout2": ("pakistan", 20),
         "pakistan_heldout3": ("pakistan", 20), "pakistan_heldout4": ("pakistan", 20),
@@ -50,7 +51,8 @@ SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters",
         "pakistan_heldout10": ("pakistan", 20), "bbc_heldout2": ("bbc", 10), "reuters_heldout2": ("reuters", 10),
         "pakistan_heldout11": ("pakistan", 20), "bbc_heldout3": ("bbc", 10), "reuters_heldout3": ("reuters", 10),
         "pakistan_heldout12": ("pakistan", 20), "bbc_heldout4": ("bbc", 10), "reuters_heldout4": ("reuters", 10),
-        "pakistan_heldout13": ("pakistan", 20)}
+        "pakistan_heldout13": ("pakistan", 20), "pakistan_heldout14": ("pakistan", 20),
+        "bbc_heldout5": ("bbc", 15), "reuters_heldout5": ("reuters", 15)}
 
 
 def _csv_rows(path: Path, headline_col: str, body_col: str) -> dict[str, str]:
