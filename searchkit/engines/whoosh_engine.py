@@ -230,18 +230,17 @@ class WhooshBackend:
     @_damage_reported
     def stats(self) -> IndexStats:
         reader = self._searcher.reader()
-        days = Counter(map(self._columns.days().__getitem__, reader.all_doc_ids()))
-        days.pop(None, None)
+        dates = self._columns.date_counts(set(reader.all_doc_ids()))
         return IndexStats(
             index_dir=str(self.index_dir),
             articles=reader.doc_count(),
-            first_published=date.fromordinal(min(days)) if days else None,
-            last_published=date.fromordinal(max(days)) if days else None,
-            undated=reader.doc_count() - sum(days.values()),
+            first_published=dates.first,
+            last_published=dates.last,
+            undated=reader.doc_count() - sum(dates.months.values()),
             skipped=self.meta.skipped,
             size_bytes=folder_size(self.index_dir),
             per_source=articles_per_source(self.meta),
-            per_year=count_facets(DateCounts.from_days(days), {}, ["year"]).get("year", {}),
+            per_year=count_facets(dates, {}, ["year"]).get("year", {}),
         )
 
     @_damage_reported

@@ -538,16 +538,11 @@ def _postings(matcher: W3LeafMatcher, values: bool, only: list[int] | None) -> t
         first = last + 1
         if matcher._data is None:  # noqa: SLF001
             matcher._read_data()  # noqa: SLF001
-        deltas, block_weights, block_values = matcher._data  # noqa: SLF001
-        count = matcher._blocklength  # noqa: SLF001
-        if block_weights is None:
-            block_weights = repeat(1.0, count)
-        elif not isinstance(block_weights, (tuple, list)):
-            block_weights = repeat(block_weights, count)
-        ids.append(islice(accumulate(deltas), skip, None))
-        weights.append(islice(block_weights, skip, None))
+        block = matcher._data  # noqa: SLF001 - (docnum deltas, weights, encoded values)
+        ids.append(islice(accumulate(block[0]), skip, None))
+        weights.append(islice(_block_weights(block), skip, None))
         if values:
-            encoded.append(islice(block_values, skip, None))
+            encoded.append(islice(block[2], skip, None))
         skip = 0
         matcher._next_block()  # noqa: SLF001
     return list(chain.from_iterable(ids)), list(chain.from_iterable(weights)), list(chain.from_iterable(encoded))
