@@ -62,9 +62,21 @@ def title_right(gold: str, found: str) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
+# one country under the names papers use for it: a label `UK` and a found `Britain` are the same answer
+SAME_COUNTRY = {name: group[0] for group in (("united kingdom", "uk", "u.k.", "britain", "great britain"),
+                                             ("united states", "us", "u.s.", "usa", "america"),
+                                             ("united arab emirates", "uae"))
+                for name in group}
+
+
+def country(name: str) -> str:
+    name = fold(name).strip()
+    return SAME_COUNTRY.get(name, name)
+
+
 def affiliation_right(gold: str, found: str) -> bool:
-    found = fold(found).strip()
-    return bool(found) and any(fold(alt).strip() == found or fold(alt) in found.split(" of ")
+    found = country(found)
+    return bool(found) and any(country(alt) == found or fold(alt) in found.split(" of ")
                                for alt in gold.split("|"))
 
 
@@ -152,9 +164,14 @@ def report(label: str, score: Score) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
+    labelled = [name for name in SETS if (GOLD / f"{name}.json").exists()]
+    parser.add_argument("--sets", nargs="+", choices=list(SETS), default=labelled,
+                        help="sets to score (default: every set with a label file)")
     parser.add_argument("--no-lists", action="store_true", help="figures only, no misses and false hits")
     args = parser.parse_args()
+    unlabelled = [name for name in args.sets if name not in labelled]
+    if unlabelled:
+        parser.error(f"no label file yet for {', '.join(unlabelled)} (expected {GOLD}/<set>.json)")
 
     texts = {corpus: load(corpus) for corpus in {SETS[name][0] for name in args.sets}}
     scores: dict[str, Score] = {}
