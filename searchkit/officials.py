@@ -887,11 +887,18 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     keys = {words[idx].casefold() for idx in region}
     for idx in region:
         keys |= _acronym_keys(toks, words[idx])
+    # "First National Bank", "Citizens National Bank": a name of its own before "National Bank" makes a lender's
+    # name, unlike "Swiss National Bank" or "National Bank of Belgium"
+    named_lender = any(words[idx] == "National" and idx + 1 in region and words[idx + 1].startswith("Bank")
+                       and idx - 1 in region and words[idx - 1][0].isupper() and not country[idx - 1]
+                       for idx in region)
+    if named_lender:
+        keys.discard("national")
     # "Chase Manhattan bank", "Bank of America" are firms; "Bank of Greece", a bare "bank president" may
     # be a central bank's
-    private = _private(keys) or ("bank" in keys and not _public(keys) and any(
+    private = _private(keys) or named_lender or ("bank" in keys and not _public(keys) and any(
         labels[idx] == _NAME or words[idx].casefold() in ("america", "american") for idx in region)) or any(
-        _limited(toks, words[idx]) for idx in region)
+        _limited(toks, words[idx]) for idx in region) or _staff_association(toks, region)
     # An organisation named before the office: "Bundesbank President", "Exxon Corp chairman".
     # Descriptors may sit inside it ("National Assembly Speaker") but not end it ("Treasury Secretary").
     # a rank opens no body but may come before one, as the country may: "Former FPCCI Chairman", "Deputy CIA
@@ -1022,10 +1029,14 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     company_voice = (bool(prefix) and all(labels[idx] in (_NAME, _CONNECT) for idx in prefix)
                      and labels[prefix[0]] == labels[prefix[-1]] == _NAME and not governmental
                      and words[first_head].casefold() in _COMPANY_OFFICES) or (
-        # "IBM spokesman", "NYSE president": an acronym the text does not explain, with a company's office
-        len(prefix) == 1 and words[prefix[0]].isupper() and words[prefix[0]].replace("-", "").isalpha()
-        and words[prefix[0]] not in toks.acronyms
-        and not governmental and not country[prefix[0]] and words[first_head].casefold() in _COMPANY_OFFICES) or (
+        # "IBM spokesman", "NYSE president", "president of the RAC": an acronym the text does not explain, with a
+        # company's office
+        any(len(body) == 1 and words[body[0]].isupper() and words[body[0]].replace("-", "").isalpha()
+            and words[body[0]] not in toks.acronyms and not country[body[0]] for body in (prefix, of_object))
+        and not governmental and words[first_head].casefold() in _COMPANY_OFFICES) or (
+        # "Insulate Britain spokeswoman": a country that ends a body's own name ("Nestlé Pakistan") is no country's
+        len(prefix) > 1 and country[prefix[-1]] and _in_a_firm_name(toks, prefix[-1]) and not governmental
+        and words[first_head].casefold() in _COMPANY_OFFICES) or (
         # "Enviva's director of sustainability": a director a one-word name owns is a firm's
         len(prefix) == 1 and labels[prefix[0]] == _NAME and toks.possessive[prefix[0]] and not governmental
         and words[first_head].casefold() == "director")
@@ -1034,9 +1045,13 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     firm_named = not _public(keys) and any(
         country[idx] and _in_a_firm_name(toks, idx) and idx + 1 in region and labels[idx + 1] in (_NAME, _DESC)
         and words[idx + 1][0].isupper() for idx in region)
+    # "senior vice-president of BP North Sea": a rank only companies give
+    company_rank = any(words[idx].casefold() == "senior" and idx + 1 in region
+                       and words[idx + 1].casefold() in ("vice", "vice-president") for idx in region)
     if keys & _GOVERNMENT_HEADS or any(labels[idx] == _HEAD and words[idx] in _COUNCIL_OFFICES for idx in region):
         kind = "government"
-    elif private or company_voice or firm_named or (keys & _CORPORATE_SIGNALS and not governmental):
+    elif private or company_voice or firm_named or (
+            (keys & _CORPORATE_SIGNALS or company_rank) and not governmental):
         kind = "corporate"
     elif governmental:
         kind = "government"
@@ -1098,6 +1113,21 @@ def _private(keys: set[str] | frozenset[str]) -> bool:
         # a think tank ("Sustainable Development Policy Institute"), unlike "National Institute of Health" or a
         # "Foreign Trade Institute"
         "institute" in keys and not _public(keys) and not keys & _COUNTRIES.keys() and "foreign" not in keys)
+
+
+# A staff association of public servants is a private body ("Police Federation", "Prison Officers' Association",
+# "Police Superintendents' Association"), though its members serve the state.
+_PUBLIC_SERVANTS = _wordset("police prison officers superintendents constables firefighters")
+_STAFF_BODIES = _wordset("federation association union")
+
+
+def _staff_association(toks: _Tokens, region: list[int]) -> bool:
+    """"chairman of the Met Police Federation": a public servants' word right before (or one word before) a
+    staff body's word; not "Federal Police" nor the "Russian Federation police"."""
+    words = toks.words
+    return any(words[idx].casefold() in _STAFF_BODIES and any(
+        idx - gap in region and words[idx - gap].casefold() in _PUBLIC_SERVANTS for gap in (1, 2))
+        for idx in region)
 
 
 def _trade_union(keys: set[str] | frozenset[str]) -> bool:

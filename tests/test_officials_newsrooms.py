@@ -1157,3 +1157,82 @@ def test_a_province_named_with_a_countrys_word_is_the_province(sentence, affilia
 def test_a_province_is_no_person():
     text = "The board turned the plan down. New Brunswick, Prince Edward Island, and Nova Scotia had fought it."
     assert extract_officials(text) == []
+
+
+# --- round 17: private bodies whose names or offices read as public ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "affiliation"),
+    [
+        ('"We will keep drilling," said Tom Reed, Shell Gulf Coast senior vice president.', "Tom Reed",
+         "Shell Gulf Coast"),
+        ("Tom Reed, senior vice-president of Shell Gulf Coast, said the rigs would stay.", "Tom Reed",
+         "Shell Gulf Coast"),
+    ],
+)
+def test_a_senior_vice_president_of_a_companys_region_is_a_company_officer(sentence, name, affiliation):
+    official = one(sentence)
+    assert (official.name, official.affiliation, official.kind) == (name, affiliation, "corporate")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation", "kind"),
+    [
+        ("Mary Stone, Second National Bank's chief executive, said loans grew.", "Second National Bank",
+         "corporate"),
+        ("The deal was signed by Harold Pike, managing director of Citizens National Bank.",
+         "Citizens National Bank", "corporate"),
+        # a country's or a bare "National Bank of" stays a central bank's
+        ("Rates were held, said Paul Weber, governor of the National Bank of Belgium.", "Belgium", "government"),
+        ("Rates were held, said Hungarian National Bank president Peter Akos.", "National Bank", "government"),
+    ],
+)
+def test_a_lender_with_a_name_of_its_own_before_national_bank_is_a_firm(sentence, affiliation, kind):
+    official = one(sentence)
+    assert (official.affiliation, official.kind) == (affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Fox, Block Britain spokeswoman, said the protests would go on.",
+        "Block Britain spokesman Ian Crow said the roads would be closed again.",
+    ],
+)
+def test_a_campaign_group_named_with_a_country_has_a_private_spokesperson(sentence):
+    official = one(sentence)
+    assert (official.affiliation, official.kind) == ("Block Britain", "corporate")
+
+
+def test_a_country_on_its_own_before_a_spokesman_stays_public():
+    assert one("British government spokesman Ian Crow said the roads would reopen.").kind == "government"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Paul Dent, chairman of the West Yorkshire Police Federation, said officers were tired.",
+         "West Yorkshire Police Federation"),
+        ("Prison Officers Association chairman Mark Fairhurst said staff were at risk.",
+         "Prison Officers Association"),
+    ],
+)
+def test_a_staff_association_of_public_servants_is_a_private_body(sentence, affiliation):
+    official = one(sentence)
+    assert (official.affiliation, official.kind) == (affiliation, "corporate")
+
+
+def test_a_police_chief_stays_public():
+    assert one("West Yorkshire Police Chief Constable John Robins said officers were tired.").kind == "government"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("President of the RAC Simon Williams said drivers were angry.", "corporate"),
+        ("Chairman of the SEC John Shad said the rule would stay.", "government"),
+    ],
+)
+def test_an_unexplained_acronym_after_a_companys_office_and_of(sentence, kind):
+    assert one(sentence).kind == kind
