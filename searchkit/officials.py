@@ -758,6 +758,11 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 # "Aslam's meeting", "President Reagan's legal adviser": what follows is not part of the name;
                 # "Bihar's Chief Minister" is one title
                 flush()
+            elif (toks.possessive[i] and lab == _HEAD and i + 1 < n and words[i + 1][0].isupper()
+                  and labels[i + 1] in (_NAME, _ORG)):
+                # "the prime minister's Ten Point Plan", "Queen's University": what an office owns is no person
+                # ("the President's Chief of Staff" goes on to an office)
+                flush()
             continue
         if lab == _DOT and cur:
             prev = cur[-1]

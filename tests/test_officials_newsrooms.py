@@ -1236,3 +1236,27 @@ def test_a_police_chief_stays_public():
 )
 def test_an_unexplained_acronym_after_a_companys_office_and_of(sentence, kind):
     assert one(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The prime minister's Ten Point Plan was cited again on Monday.",
+        "She studied at Queen's University Belfast before the march.",
+        "The marchers met at Queen's Park at noon.",
+        "The minister's Green Homes Grant was dropped last year.",
+    ],
+)
+def test_what_an_office_owns_is_no_person(sentence):
+    assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The President's Chief of Staff Ken Duberstein said so.", "President's Chief of Staff"),
+        ("The Prime Minister's Adviser Ali Khan said so.", "Prime Minister's Adviser"),
+    ],
+)
+def test_an_office_after_an_offices_possessive_still_names_its_holder(sentence, title):
+    assert one(sentence).title == title
