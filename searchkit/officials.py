@@ -55,7 +55,7 @@ _HEADS = _wordset(
     judge justice attorney prosecutor adviser advisor negotiator commander undersecretary under-secretary
     secretary-general vice-president vice-chairman vice-premier deputy-governor governor-general viceroy
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
-    regent chair boss supremo whip counsel founder co-founder mp mla mlc mna mpa cm pm mep legislator lawmaker
+    regent chair boss supremo whip counsel founder co-founder mp msp mla mlc mna mpa cm pm mep legislator lawmaker
     councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal
     dig ssp sho"""
 )
@@ -65,7 +65,7 @@ _STRONG_HEADS = _wordset(
     """minister secretary ambassador president premier chairman chairwoman governor senator chancellor mayor
     king queen pope emperor emir sultan prince princess commissioner congressman congresswoman treasurer
     envoy judge speaker vice-president secretary-general director-general governor-general vice-premier
-    president-elect justice supremo mp mla mlc mna mpa cm pm mep"""
+    president-elect justice supremo mp msp mla mlc mna mpa cm pm mep"""
 )
 _DESCRIPTORS = _wordset(
     """deputy vice acting special former ex foreign finance trade economy economic economics agriculture
@@ -203,12 +203,13 @@ _PARTIES = {"D-": "Democratic", "R-": "Republican"}
 _ORG_OPENERS = _wordset("all dealers traders")
 # Plural offices shared by several names ("Justices A and B", "Ministers X and Y") -> each one's office.
 _PLURAL_HEADS = {"justices": "justice", "ministers": "minister", "judges": "judge", "senators": "senator",
-                 "mps": "mp", "mlas": "mla", "mnas": "mna", "lawmakers": "lawmaker", "legislators": "legislator",
+                 "mps": "mp", "msps": "msp", "mlas": "mla", "mnas": "mna", "lawmakers": "lawmaker",
+                 "legislators": "legislator",
                  "councillors": "councillor"}
 # Offices only a public body has: a company word in the ministry's name does not make them corporate
 # ("Minister of State for Power and Natural Gas").
 _GOVERNMENT_HEADS = _wordset(
-    """minister ministers senator senators mp mps mla mlas mlc mna mnas mpa cm pm mep legislator legislators
+    """minister ministers senator senators mp mps msp msps mla mlas mlc mna mnas mpa cm pm mep legislator legislators
     lawmaker lawmakers councillor councillors councilor mayor ambassador envoy judge judges justice justices
     magistrate collector dgp igp superintendent constable congressman congresswoman premier"""
 )
@@ -686,6 +687,21 @@ def _headline_country(toks: _Tokens) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+# Countries that are also given names ("Georgia Lane, a former envoy", "Israel Katz said")
+_GIVEN_NAME_COUNTRIES = _wordset("georgia jordan india chad israel")
+_NAME_FOLLOWERS = frozenset({",", "is", "was", "said", "says", "has", "who"})
+_PLACE_PREPOSITIONS = _wordset("in of from to for at into across throughout with and")
+
+
+def _a_given_name(toks: _Tokens, i: int) -> bool:
+    """Is the country word at `i` a person's given name: one of the few that are, before a surname and a comma
+    or a verb, and not after a preposition of place ("in Georgia Power's area")?"""
+    words, labels = toks.words, toks.labels
+    return (words[i].casefold() in _GIVEN_NAME_COUNTRIES and i + 2 < len(words) and labels[i + 1] == _NAME
+            and words[i + 1][0].isupper() and words[i + 1].casefold() not in _COUNTRIES
+            and words[i + 2] in _NAME_FOLLOWERS and not (i > 0 and words[i - 1].casefold() in _PLACE_PREPOSITIONS))
+
+
 def _mark_countries(toks: _Tokens) -> None:
     words, labels = toks.words, toks.labels
     i = 0
@@ -699,7 +715,9 @@ def _mark_countries(toks: _Tokens) -> None:
                     labels[i] = labels[i + 1] = _ORG
                     i += 2
                     continue
-            if key in _COUNTRIES and labels[i] != _DESC:
+            if _a_given_name(toks, i):
+                labels[i] = _NAME
+            elif key in _COUNTRIES and labels[i] != _DESC:
                 toks.country[i] = _COUNTRIES[key]
                 labels[i] = _ORG
         i += 1
@@ -1020,7 +1038,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         if labels[idx] == _HONORIFIC:
             word = _HONORIFICS[word.casefold()]
         elif word.casefold() in _PLURAL_HEADS:  # "Justices A and B": each is a Justice
-            word = word[0] + _PLURAL_HEADS[word.casefold()][1:]
+            single = _PLURAL_HEADS[word.casefold()]
+            word = single.upper() if word[:-1].isupper() else word[0] + single[1:]  # "MSPs" -> "MSP"
         elif toks.possessive[idx] and idx != title_part[-1]:
             word += "'" if word.endswith("s") else "'s"  # "Bihar's Chief Minister", "Wales' First Minister"
         if word:
@@ -1322,9 +1341,15 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             return title if title and labels[title[0]] == _HEAD else None
         if words[at] == "," or words[at].casefold() == "as":
             return chunk_at(at + 1)
+        verb_at = at
         for _ in range(3):
             if at < n and words[at].casefold() in _AUXILIARIES:
                 at += 1
+        if at > verb_at and at + 1 < n and words[at] in ("a", "an", "the"):
+            # "Sara Lane is a former UNICEF special envoy": an office of a body the text names in capitals
+            title = chunk_at(at + 1)
+            return title if title and not toks.possessive[title[-1]] and any(
+                words[idx][0].isupper() and labels[idx] in (_NAME, _ORG) for idx in title) else None
         if at + 2 < n and words[at].casefold() in ("took", "takes", "take") and words[at + 2].casefold() == "as":
             return chunk_at(at + 3)  # "took oath as", "takes charge as"
         if at >= n or words[at].casefold() not in _APPOINTED:

@@ -1260,3 +1260,73 @@ def test_what_an_office_owns_is_no_person(sentence):
 )
 def test_an_office_after_an_offices_possessive_still_names_its_holder(sentence, title):
     assert one(sentence).title == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Edinburgh MSP Lorna Bell said the plan was flawed.", "Lorna Bell", "Edinburgh MSP"),
+        ("Scottish Greens and Edinburgh MSP Lorna Bell said the plan was flawed.", "Lorna Bell",
+         "Scottish Greens and Edinburgh MSP"),
+        ("Lorna Bell, the SNP MSP for Dundee, said the plan was flawed.", "Lorna Bell", "SNP MSP for Dundee"),
+    ],
+)
+def test_a_member_of_the_scottish_parliament_is_a_legislator(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+
+
+def test_a_plural_acronym_office_keeps_its_capitals():
+    found = extract_officials("MSPs Lorna Bell and Ross Grey voted against the bill.")
+    assert [(o.name, o.title) for o in found] == [("Lorna Bell", "MSP"), ("Ross Grey", "MSP")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation", "kind"),
+    [
+        ("Sara Lane is a former UNICEF special youth envoy for education.",
+         "former UNICEF special youth envoy for education", "UNICEF", "government"),
+        ("Sara Lane was the chief executive of Tesco until 2019.", "chief executive of Tesco", "Tesco",
+         "corporate"),
+    ],
+)
+def test_an_office_given_by_is_a_or_was_the(sentence, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Sara Lane", title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sara Lane is the president's daughter.",
+        "Sara Lane is a director.",
+        "Sara Lane is a senior analyst at Barclays.",
+        "Sara Lane is a film director from Leeds.",
+    ],
+)
+def test_is_a_without_a_named_bodys_office_gives_none(sentence):
+    assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Georgia Lane is a former UNICEF junior envoy.", "Georgia Lane", "former UNICEF junior envoy"),
+        ("Israel Katz, the foreign minister, said talks would go on.", "Israel Katz", "foreign minister"),
+    ],
+)
+def test_a_country_that_is_a_given_name_opens_a_persons_name(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Rates will rise, said Tom Hill, chairman of Georgia Power.", "Georgia Power"),
+        ("Ties were good, said Jordan Foreign Minister Ayman Safadi.", "Jordan"),
+    ],
+)
+def test_a_country_before_a_body_or_an_office_stays_a_country(sentence, affiliation):
+    assert one(sentence).affiliation == affiliation
