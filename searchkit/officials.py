@@ -36,8 +36,9 @@ _GLUED_SENTENCE = re.compile(
 
 # A possessive written with the apostrophe alone, before a capitalised word ("Wales' First Minister"; not a
 # plural inside a body's name, "Producers' Association": see _bare_possessive) or a country's before any word.
-# It starts only where a hyphenated run of words starts, so each character is scanned once (linear).
-_BARE_POSSESSIVE = re.compile(r"(?<![\w'’-])([A-Z][\w-]*s)['’](?=[^\S\n]+([A-Za-z]))")
+# It starts only where a hyphenated run of words starts, so each character is scanned once (linear). Pakistani
+# papers print the apostrophe as a cp1252 accent ("Managers´ Index").
+_BARE_POSSESSIVE = re.compile(r"(?<![\w'’´-])([A-Z][\w-]*s)['’´](?=[^\S\n]+([A-Za-z]))")
 
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
@@ -536,8 +537,10 @@ def _label_word(word: str, next_raw: str) -> int:
 
 def _bare_possessive(match: re.Match[str]) -> str:
     word = match.group(1)
+    if match.group(2).isupper() and word.casefold() in _ORG_WORDS:
+        return word + "'s"  # "Producers' Association": one body's name, the plural's apostrophe kept in it
     if word.casefold() in _ORG_WORDS or (match.group(2).islower() and word.casefold() not in _COUNTRIES):
-        return match.group()  # "Producers' Association"; "the Philippines' energy minister" is the country's
+        return match.group()  # "the Philippines' energy minister" is the country's
     return word + "'s"
 
 
@@ -772,7 +775,9 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
             cur.append(i)
             has_head = has_head or lab in (_HEAD, _HONORIFIC)
             if toks.possessive[i] and lab == _NAME and (has_head or i + 1 >= n or labels[i + 1] not in (_HEAD, _DESC)) \
-                    and not (words[i] == "People" and i + 1 < n and labels[i + 1] == _ORG):
+                    and not (i + 1 < n and labels[i + 1] == _ORG and not toks.country[i + 1]
+                             and (words[i] == "People" or words[i].endswith("s"))):
+                # "People's Bank", "Purchasing Managers' Index", "Farmers' Union": a body's name goes on
                 # "Aslam's meeting", "President Reagan's legal adviser": what follows is not part of the name;
                 # "Bihar's Chief Minister" is one title
                 flush()
@@ -812,6 +817,9 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
             else:  # "and" / "&": join "Trade and Industry", not "Igor Morgulov and Ambassador ..."
                 ok = (prev_lab in (_NAME, _DESC, _ORG) and next_lab in (_NAME, _DESC, _ORG)
                       and not (prev_lab == _NAME and (has_head or next_lab != _NAME)))
+                # "President Dairy and Cattle Farmers Association Shakir Umer": a private body's name after the
+                # office goes on past its "and"
+                ok = ok or (has_head and prev_lab == _NAME and next_lab == _NAME and _private_body_ahead(toks, i + 1))
                 # "chairman and chief executive of ...": two offices of one person, before any name
                 ok = ok or (prev_lab == _HEAD and next_lab == _HEAD and all(labels[idx] != _NAME for idx in cur))
                 # "Director Marketing & Customer Services Khurram Mushtaq": a department of the office
@@ -830,6 +838,21 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
         flush()
     flush()
     return chunks
+
+
+_BODY_LOOKAHEAD = 4
+
+
+def _private_body_ahead(toks: _Tokens, at: int) -> bool:
+    """Do the capitalised words from `at` end in a private body's word ("Cattle Farmers Association") before any
+    other body's word, office or country ("and Senate Foreign Relations Committee Chairman" does not)?"""
+    words, labels = toks.words, toks.labels
+    for idx in range(at, min(at + _BODY_LOOKAHEAD, len(words))):
+        if not words[idx][0].isupper() or toks.country[idx] or labels[idx] not in (_NAME, _ORG):
+            return False
+        if labels[idx] == _ORG:
+            return words[idx].casefold() in _PRIVATE_BODIES
+    return False
 
 
 @dataclass
@@ -1199,7 +1222,9 @@ def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
         if inner <= 0 or not _says_nothing(_words_of(toks, obj[:inner])):
             break
         obj = obj[inner + 1:]
-    owner = next((n for n, idx in enumerate(obj) if toks.possessive[idx]), -1)
+    # (not a plural inside the body's own name: "the Stockbrokers' Association")
+    owner = next((n for n, idx in enumerate(obj) if toks.possessive[idx] and not (
+        n + 1 < len(obj) and toks.words[idx].endswith("s") and toks.labels[obj[n + 1]] == _ORG)), -1)
     if owner >= 0:
         obj = obj[:owner + 1]
     return obj if any(labels[idx] in (_ORG, _NAME) for idx in obj) else []
@@ -1207,7 +1232,8 @@ def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
 
 def _words_of(toks: _Tokens, indexes: list[int]) -> str:
     # "People's Bank of China"; a possessive that ends the words ("the PPP's council" -> "PPP") is dropped
-    return " ".join(toks.words[idx] + ("'s" if toks.possessive[idx] and idx != indexes[-1] else "")
+    return " ".join(toks.words[idx] + (("'" if toks.words[idx].endswith("s") else "'s")
+                                       if toks.possessive[idx] and idx != indexes[-1] else "")
                     for idx in indexes)
 
 

@@ -648,7 +648,9 @@ def test_a_possessive_written_with_the_apostrophe_alone_gives_the_affiliation():
 
 def test_a_plural_inside_a_bodys_name_is_no_possessive():
     official = one("The Dock Workers' Union secretary Ross Allen called a strike.")
-    assert (official.name, official.title) == ("Ross Allen", "Union secretary")
+    # the body's full name is kept, plural apostrophe and all (round 17)
+    assert (official.name, official.title, official.affiliation) == (
+        "Ross Allen", "Dock Workers' Union secretary", "Dock Workers' Union")
 
 
 def test_an_acronym_glued_before_a_country_adjective_is_no_part_of_the_office():
@@ -1330,3 +1332,41 @@ def test_a_country_that_is_a_given_name_opens_a_persons_name(sentence, name, tit
 )
 def test_a_country_before_a_body_or_an_office_stays_a_country(sentence, affiliation):
     assert one(sentence).affiliation == affiliation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("Ali Khan, chairman of the Producers' Association of Sindh, said so.",
+         "chairman of the Producers' Association of Sindh", "Producers' Association of Sindh"),
+        ("The Growers´ Association chairman Ali Khan said so.", "Growers' Association chairman",
+         "Growers' Association"),
+    ],
+)
+def test_a_plural_apostrophe_inside_a_bodys_name_keeps_the_whole_name(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.title, official.affiliation, official.kind) == (title, affiliation, "corporate")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China´s official Purchasing Managers´ Index came in at 50.1 last month.",
+        "China's official Purchasing Managers' Index came in at 50.1 last month.",
+    ],
+)
+def test_an_index_named_with_a_plural_apostrophe_is_no_person(sentence):
+    assert extract_officials(sentence) == []
+
+
+def test_a_private_bodys_name_after_the_office_goes_on_past_its_and():
+    official = one("President Milk and Cattle Traders Association Ali Raza said prices would fall.")
+    assert (official.name, official.affiliation, official.kind) == (
+        "Ali Raza", "Milk and Cattle Traders Association", "corporate")
+
+
+def test_two_people_joined_by_and_stay_two():
+    found = extract_officials(
+        "President Reagan and Senate Foreign Relations Committee Chairman Richard Lugar met on Monday.")
+    assert [(o.name, o.title) for o in found] == [
+        ("Reagan", "President"), ("Richard Lugar", "Senate Foreign Relations Committee Chairman")]
