@@ -38,7 +38,7 @@ _GLUED_SENTENCE = re.compile(
 # plural inside a body's name, "Producers' Association": see _bare_possessive) or a country's before any word.
 # It starts only where a hyphenated run of words starts, so each character is scanned once (linear). Pakistani
 # papers print the apostrophe as a cp1252 accent ("Managers´ Index").
-_BARE_POSSESSIVE = re.compile(r"(?<![\w'’´-])([A-Z][\w-]*s)['’´](?=[^\S\n]+([A-Za-z]))")
+_BARE_POSSESSIVE = re.compile(r"(?<![\w'’´-])([A-Z][\w-]*s)['’´](?=[^\S\n]+([A-Za-z][\w-]*))")
 
 # --- gazetteer (casefolded keys) -------------------------------------------------------------------
 
@@ -537,9 +537,12 @@ def _label_word(word: str, next_raw: str) -> int:
 
 def _bare_possessive(match: re.Match[str]) -> str:
     word = match.group(1)
-    if match.group(2).isupper() and word.casefold() in _ORG_WORDS:
+    after = match.group(2)
+    if after[0].isupper() and word.casefold() in _ORG_WORDS:
         return word + "'s"  # "Producers' Association": one body's name, the plural's apostrophe kept in it
-    if word.casefold() in _ORG_WORDS or (match.group(2).islower() and word.casefold() not in _COUNTRIES):
+    if after in _COMPANY_OFFICES or after == "chief":
+        return word + "'s"  # "Greggs' spokeswoman", "Greggs' chief executive": the firm's office
+    if word.casefold() in _ORG_WORDS or (after[0].islower() and word.casefold() not in _COUNTRIES):
         return match.group()  # "the Philippines' energy minister" is the country's
     return word + "'s"
 
@@ -1055,6 +1058,13 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             and (toks.possessive[opener] or party_office)):
         # "Labour's shadow chancellor": the owner, not a portfolio; "Labour MP", "Labour leader": the party
         affiliation = words[title_part[0]]
+    owner_end = next((k for k, idx in enumerate(title_part[:-1]) if toks.possessive[idx]), -1)
+    if (not affiliation and owner_end >= 0 and labels[title_part[owner_end + 1]] in (_HEAD, _DESC)
+            and words[title_part[owner_end + 1]][0].islower()
+            and all(words[idx][0].isupper() and labels[idx] in (_NAME, _ORG, _DESC) and not country[idx]
+                    for idx in title_part[:owner_end + 1])):
+        # "First National Bank's managing director", "Greggs' spokeswoman": the owner of a lower-case office
+        affiliation = _words_of(toks, title_part[:owner_end + 1])
     parts = []
     for idx in title_part:
         word = words[idx]

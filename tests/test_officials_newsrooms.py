@@ -1370,3 +1370,23 @@ def test_two_people_joined_by_and_stay_two():
         "President Reagan and Senate Foreign Relations Committee Chairman Richard Lugar met on Monday.")
     assert [(o.name, o.title) for o in found] == [
         ("Reagan", "President"), ("Richard Lugar", "Senate Foreign Relations Committee Chairman")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("Ann Ode, First National Bank's managing director, said loans grew.",
+         "First National Bank's managing director", "First National Bank"),
+        ("Greggs' spokeswoman Ann Ode said sales grew.", "Greggs' spokeswoman", "Greggs"),
+        ("Ann Ode, Greggs' chief executive, said sales grew.", "Greggs' chief executive", "Greggs"),
+    ],
+)
+def test_a_firms_possessive_before_a_lower_case_office_is_the_affiliation(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Ann Ode", title, affiliation, "corporate")
+
+
+def test_a_countrys_bare_possessive_before_an_office_stays_the_country():
+    official = one("The Philippines' energy minister Raphael Lotilla said so.")
+    assert (official.affiliation, official.kind) == ("Philippines", "government")
