@@ -255,6 +255,8 @@ _PERSONAL_RANKS = frozenset({"Justice", "Senator"})
 _DESCRIBED_BODIES = _wordset(
     "charity campaign group ngo organisation organization trust foundation network coalition lobby tank firm company"
     " regulator watchdog agency union association body")
+# of which private ones ("the charity Shelter", "the Transform Scotland lobby group")
+_PRIVATE_DESCRIPTORS = _DESCRIBED_BODIES - _wordset("regulator watchdog agency body organisation organization")
 # UN climate summits as the BBC prints them ("Cop26 president")
 # "Labour" is a party before a party's or a legislator's office, a portfolio before a minister
 _LABOUR = frozenset({"Labour", "Labor"})
@@ -1307,7 +1309,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     starts = {chunk[0]: k for k, chunk in enumerate(chunks)}
     out: list[_Candidate] = []
 
-    def add(name: list[int], region: list[int], fallback_affiliation: str = "", fallback_kind: str = "") -> None:
+    def add(name: list[int], region: list[int], fallback_affiliation: str = "", fallback_kind: str = "",
+            kind_over: str = "") -> None:
         referring = region
         if region[0] > 0 and words[region[0] - 1].casefold() == "its" and not fallback_kind and _nearest_firm(
                 toks, region[0] - 1):
@@ -1319,6 +1322,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             # "The company's chief executive": the company is no part of the office, and the office is a company's
             region, fallback_kind = region[1:], "corporate"
         title, affiliation, kind = _describe(toks, region)
+        kind = kind_over or kind
         if any(labels[idx] == _HONORIFIC for idx in region) and not any(
                 labels[idx] == _HEAD or (labels[idx] == _HONORIFIC and _HONORIFICS[words[idx].casefold()])
                 for idx in region):
@@ -1416,7 +1420,18 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         after = chunk[-1] + 1
         if after >= n or not words[after][0].islower():
             return True
-        return words[after] in _TITLE_FOLLOWERS
+        return words[after] in _TITLE_FOLLOWERS or bool(described_after(chunk))
+
+    def described_after(chunk: list[int]) -> set[str]:
+        # "director of the Clean Air Wales lobby group, said": lower-case words after the body's name say what
+        # it is (one or two, the last a body's word), then the clause ends
+        at = chunk[-1] + 1
+        end = at
+        while end < n and end - at < 2 and words[end].isalpha() and words[end].islower():
+            end += 1
+        if end == at or words[end - 1] not in _DESCRIBED_BODIES or not words[chunk[-1]][0].isupper():
+            return set()
+        return set(words[at:end]) if end >= n or words[end] in _TITLE_FOLLOWERS or not words[end].isalnum() else set()
 
     def a_job(region: list[int]) -> bool:
         # "film director Ana Ruiz"; "a director for Bright Green Future" (an indefinite office, then a name)
@@ -1666,7 +1681,9 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                             and words[nxt[k - 1]].casefold() in _ADVISERS), 0)
                 nxt = nxt[:cut] if cut else None
             if nxt and is_bare_title(nxt):
-                add(name, nxt[:_MAX_TITLE_TOKENS], *affiliation_at(nxt))
+                # "..., director of the Clean Air Wales lobby group": a private body, whatever its name holds
+                private_body = bool(described_after(nxt) & _PRIVATE_DESCRIPTORS)
+                add(name, nxt[:_MAX_TITLE_TOKENS], *affiliation_at(nxt), kind_over="corporate" if private_body else "")
                 used_titles.add(nxt[0])
     for chunk in chunks:
         office_in_next_sentence(chunk)

@@ -1390,3 +1390,24 @@ def test_a_firms_possessive_before_a_lower_case_office_is_the_affiliation(senten
 def test_a_countrys_bare_possessive_before_an_office_stays_the_country():
     official = one("The Philippines' energy minister Raphael Lotilla said so.")
     assert (official.affiliation, official.kind) == ("Philippines", "government")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation", "kind"),
+    [
+        ("Dan Moss, director of the Clean Air Wales lobby group, said the policy failed.",
+         "director of the Clean Air Wales", "Clean Air Wales", "corporate"),
+        ("Dan Moss, head of the Green Britain campaign group, said the policy failed.",
+         "head of the Green Britain", "Green Britain", "corporate"),
+        ("Dan Moss, chief executive of the Ofwat regulator, said the policy failed.",
+         "chief executive of the Ofwat", "Ofwat", "government"),
+    ],
+)
+def test_an_office_of_a_body_described_in_lower_case_after_its_name(sentence, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Dan Moss", title, affiliation, kind)
+
+
+def test_lower_case_words_after_a_body_that_say_nothing_of_it_still_cut_the_office():
+    assert extract_officials("Dan Moss, director of the Clean Air Wales group of companies, said so.") == []
