@@ -1114,7 +1114,7 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         kind = "corporate"
     elif governmental:
         kind = "government"
-    elif _named_private(toks, title_part):
+    elif _named_private(toks, title_part) or _unknown_body_officer(toks, title_part, of_object):
         kind = "corporate"
     else:
         kind = ""  # no cue either way: the caller looks at what follows the office
@@ -1206,6 +1206,27 @@ def _named_private(toks: _Tokens, title_part: list[int]) -> bool:
     """Does the office belong to a body the text spells out with no public word ("Karachi Transport Ittehad
     (KTI)" -> "KTI President")? An acronym left unexplained ("CIA Director") stays public."""
     return any(toks.words[idx] in toks.private_acronyms for idx in title_part)
+
+
+# Offices every private body has, which a public one names by its own word ("director of Maycraft", "spokesperson
+# for the COP Coalition"; a ministry's or an agency's officer comes with "Ministry", "Agency" or a known acronym)
+_BODY_OFFICES = _wordset("director spokesman spokeswoman spokesperson adviser advisor")
+
+
+def _unknown_body_officer(toks: _Tokens, title_part: list[int], of_object: list[int]) -> bool:
+    """Is the office a private body's: a body's officer "of"/"for" a body named in capitals with no public word,
+    no country and no place in its name?"""
+    words, labels = toks.words, toks.labels
+    if not of_object or not any(labels[idx] == _HEAD and words[idx].casefold() in _BODY_OFFICES
+                                for idx in title_part):
+        return False
+    keys = {words[idx].casefold() for idx in of_object}
+    for idx in of_object:
+        keys |= _acronym_keys(toks, words[idx])
+    return (not _public(keys) and not keys & (_PUBLIC_BODY_WORDS | _PLACES | _DESCRIPTORS)
+            and all(words[idx][0].isupper() and labels[idx] in (_NAME, _ORG) and not toks.country[idx]
+                    and words[idx] not in toks.acronyms.keys() - toks.private_acronyms for idx in of_object)
+            and not (len(of_object) == 1 and words[of_object[0]].isupper()))
 
 
 def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:

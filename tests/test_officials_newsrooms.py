@@ -1407,3 +1407,21 @@ def test_an_office_of_a_body_described_in_lower_case_after_its_name(sentence, ti
     official = one(sentence)
     assert (official.name, official.title, official.affiliation, official.kind) == (
         "Dan Moss", title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation", "kind"),
+    [
+        ("Ann Ode, director of Boatcraft, said the yard was flooded.", "Boatcraft", "corporate"),
+        ("Ann Ode, a spokesperson for the Green Action Coalition, said the march was peaceful.",
+         "Green Action Coalition", "corporate"),
+        # a public body's word, a country or an explained public acronym keeps the office public
+        ("Ann Ode, director of the Forest Planning Agency, said the trees were cut.", "Forest Planning Agency",
+         "government"),
+        ("Ann Ode, director of the International Centre for Water Studies, said so.",
+         "International Centre for Water Studies", "government"),
+    ],
+)
+def test_a_body_officer_of_a_body_with_no_public_word_is_a_private_bodys(sentence, affiliation, kind):
+    official = one(sentence)
+    assert (official.affiliation, official.kind) == (affiliation, kind)
