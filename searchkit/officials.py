@@ -1587,9 +1587,21 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             start = at
             while at < n and at - start < 3 and words[at].isalpha() and words[at].islower() and words[at] != "who":
                 at += 1
-        if not (at + 2 < n and words[at] == "who" and words[at + 1] in _LEADS and words[at + 2] == "the"):
+        if not (at + 2 < n and words[at] == "who" and words[at + 1] in _LEADS):
             return
-        body = chunks[starts[at + 3]] if at + 3 in starts else None
+        verb, body_at = words[at + 1], at + 3
+        if words[at + 2] != "the":
+            # "who leads environmental justice policy for the Conservation Network": a remit, then its body
+            k = start = at + 2
+            while (k < n and k - start < 3 and words[k].isalpha() and words[k].islower()
+                   and words[k] not in _FUNCTION_WORDS):
+                k += 1
+            remit_words = words[start:k]
+            if (not remit_words or k >= n or words[k] not in ("for", "at")
+                    or any(word in _NOT_OFFICES or word in _FIELDS for word in remit_words)):
+                return  # "who heads research at ING" is an analyst
+            body_at = k + 1 + (k + 1 < n and words[k + 1] == "the")
+        body = chunks[starts[body_at]] if body_at in starts else None
         for _ in range(2):  # "the Rural Training and Research Center" was cut at its "and"
             joint = body[-1] + 1 if body else n
             if joint + 1 < n and words[joint] in ("and", "&") and joint + 1 in starts:
@@ -1604,7 +1616,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             keys |= _acronym_keys(toks, words[idx])
         organisation = _words_of(toks, body)
         kind = "government" if _public(keys) and not _private(keys) else "corporate"
-        out.append(_Candidate(name[-1], _name_words(toks, name), f"{words[at + 1]} the {organisation}",
+        out.append(_Candidate(name[-1], _name_words(toks, name), " ".join([verb, *words[at + 2:body_at], organisation]),
                               organisation, kind))
 
     def office_in_next_sentence(chunk: list[int]) -> None:

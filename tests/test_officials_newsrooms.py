@@ -1425,3 +1425,15 @@ def test_an_office_of_a_body_described_in_lower_case_after_its_name(sentence, ti
 def test_a_body_officer_of_a_body_with_no_public_word_is_a_private_bodys(sentence, affiliation, kind):
     official = one(sentence)
     assert (official.affiliation, official.kind) == (affiliation, kind)
+
+
+def test_an_office_given_by_a_verb_over_a_remit_then_a_named_body():
+    official = one("Sue Dale, who leads environmental justice policy for the Carolina Conservation Network, "
+                   "works in Clinton.")
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Sue Dale", "leads environmental justice policy for the Carolina Conservation Network",
+        "Carolina Conservation Network", "corporate")
+
+
+def test_a_verb_over_a_research_remit_is_an_analysts_job():
+    assert extract_officials("Sue Dale, who heads research at the Barclays Capital Group, said prices fell.") == []
