@@ -826,7 +826,10 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 # office goes on past its "and"
                 ok = ok or (has_head and prev_lab == _NAME and next_lab == _NAME and _private_body_ahead(toks, i + 1))
                 # "chairman and chief executive of ...": two offices of one person, before any name
-                ok = ok or (prev_lab == _HEAD and next_lab == _HEAD and all(labels[idx] != _NAME for idx in cur))
+                # ("NPO Therapies' president and founder": the owner's name before its possessive is no person's)
+                owner = next((k + 1 for k in range(len(cur) - 1, -1, -1) if toks.possessive[cur[k]]), 0)
+                ok = ok or (prev_lab == _HEAD and next_lab == _HEAD
+                            and all(labels[idx] != _NAME for idx in cur[owner:]))
                 # "Director Marketing & Customer Services Khurram Mushtaq": a department of the office
                 ok = ok or (key == "&" and has_head and prev_lab in (_NAME, _ORG) and next_lab in (_NAME, _ORG))
             if ok:

@@ -1437,3 +1437,17 @@ def test_an_office_given_by_a_verb_over_a_remit_then_a_named_body():
 
 def test_a_verb_over_a_research_remit_is_an_analysts_job():
     assert extract_officials("Sue Dale, who heads research at the Barclays Capital Group, said prices fell.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("The company said that Kelp Therapies' president and founder, Kelly Mutch, has joined the firm.",
+         "Kelp Therapies' president and founder", "Kelp Therapies"),
+        ("Goodyear's chairman and chief executive, Kelly Mutch, retired.",
+         "Goodyear's chairman and chief executive", "Goodyear"),
+    ],
+)
+def test_two_offices_after_a_firms_possessive_are_one_persons(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation) == ("Kelly Mutch", title, affiliation)
