@@ -262,6 +262,7 @@ _PRIVATE_DESCRIPTORS = _DESCRIBED_BODIES - _wordset("regulator watchdog agency b
 _LABOUR = frozenset({"Labour", "Labor"})
 _PARTY_OFFICES = _wordset("mp mps msp mla mna mpa mep lawmaker legislator councillor councilor leader peer spokesman"
                           " spokeswoman spokesperson chairman chair whip candidate")
+_LEGISLATORS = _wordset("mp msp mla mna mpa mep mlc lawmaker legislator councillor councilor")
 _SUMMITS = _wordset("cop21 cop25 cop26 cop27 cop28")
 _SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
 # Months that are also given names or surnames ("Theresa May", "Ali Jan Khan", "Jan Egeland")
@@ -1063,6 +1064,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
             and (toks.possessive[opener] or party_office)):
         # "Labour's shadow chancellor": the owner, not a portfolio; "Labour MP", "Labour leader": the party
         affiliation = words[title_part[0]]
+    if " and " in affiliation and words[title_part[-1]].casefold() in _LEGISLATORS:
+        affiliation = affiliation.partition(" and ")[0]  # "Scottish Labour and Glasgow MSP": the party, then the seat
     owner_end = next((k for k, idx in enumerate(title_part[:-1]) if toks.possessive[idx]), -1)
     if (not affiliation and owner_end >= 0 and labels[title_part[owner_end + 1]] in (_HEAD, _DESC)
             and words[title_part[owner_end + 1]][0].islower()

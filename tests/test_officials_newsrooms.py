@@ -1278,6 +1278,11 @@ def test_a_member_of_the_scottish_parliament_is_a_legislator(sentence, name, tit
     assert (official.name, official.title, official.kind) == (name, title, "government")
 
 
+def test_a_party_and_a_seat_before_a_legislators_office_give_the_party():
+    official = one("Scottish Greens and Edinburgh MSP Lorna Bell said the plan was flawed.")
+    assert official.affiliation == "Scottish Greens"
+
+
 def test_a_plural_acronym_office_keeps_its_capitals():
     found = extract_officials("MSPs Lorna Bell and Ross Grey voted against the bill.")
     assert [(o.name, o.title) for o in found] == [("Lorna Bell", "MSP"), ("Ross Grey", "MSP")]
