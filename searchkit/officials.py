@@ -179,7 +179,9 @@ _STOPWORDS = _wordset(
     those its his her their our my your there here earlier later however meanwhile also after before when
     while if although though since under over last next yesterday today tomorrow not no yes so then thus
     still such some many most other another both each every all any what which who whom whose where why how
-    according despite during following between about against among through only even
+    according despite during following between about against among through only even neither either whether
+    just almost perhaps indeed yet without within unlike amid amidst whilst whereas hence therefore likewise
+    similarly recently currently initially finally ultimately eventually notably especially nonetheless
     because unless until than like instead moreover furthermore nevertheless besides separately elsewhere
     now once again already reuter sources analysts officials dealers traders economists dear please thanks
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july

@@ -1456,3 +1456,15 @@ def test_a_verb_over_a_research_remit_is_an_analysts_job():
 def test_two_offices_after_a_firms_possessive_are_one_persons(sentence, title, affiliation):
     official = one(sentence)
     assert (official.name, official.title, official.affiliation) == ("Kelly Mutch", title, affiliation)
+
+
+# --- round 18 ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opener", ["Neither", "Either", "Indeed", "Yet", "Perhaps", "Just", "Without", "Finally", "Whether"]
+)
+def test_a_sentence_opening_word_never_joins_the_office(opener):
+    official = one(f"{opener} Russian President Yuri Koval would sign the deal, aides said.")
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Yuri Koval", "President", "Russia", "government")
