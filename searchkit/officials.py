@@ -253,6 +253,8 @@ _ADVISERS = _wordset("adviser advisor assistant")
 _RETIRED = _wordset("retd retired")
 # A judge's or a senator's own rank after the body an office belongs to ("Chairman NAB Justice X")
 _PERSONAL_RANKS = frozenset({"Justice", "Senator"})
+# Honorifics that name a style, not an office ("Sheikh", "Lord"): a title only when no office is named.
+_STYLES = frozenset({"Sheikh", "Lord", "Reverend"})
 # Lower-case words that say what a body is before its name ("the charity Shelter", "the think tank Ember")
 _DESCRIBED_BODIES = _wordset(
     "charity campaign group ngo organisation organization trust foundation network coalition lobby tank firm company"
@@ -1915,7 +1917,8 @@ def _merge(candidates: list[_Candidate]) -> list[_Person]:
         person = people[match]
         if len(cand.name) > len(person.name):
             person.name = cand.name
-        if not person.title and cand.title:
+        if cand.title and (not person.title or (person.title in _STYLES and cand.title not in _STYLES)):
+            # "Sheikh Ali Raza, managing director of ...": a style is the title only when no office is named
             person.title, person.kind = cand.title, cand.kind
         if not person.affiliation:
             person.affiliation = cand.affiliation

@@ -1468,3 +1468,17 @@ def test_a_sentence_opening_word_never_joins_the_office(opener):
     official = one(f"{opener} Russian President Yuri Koval would sign the deal, aides said.")
     assert (official.name, official.title, official.affiliation, official.kind) == (
         "Yuri Koval", "President", "Russia", "government")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation", "kind"),
+    [
+        ("Sheikh Abdul Karim, Managing Director of Pakistan State Oil, said supplies were fine.",
+         "Managing Director of Pakistan State Oil", "Pakistan State Oil", "corporate"),
+        ("Lord Tom Pike, chairman of the Environment Agency, said rivers were low.",
+         "chairman of the Environment Agency", "Environment Agency", "government"),
+    ],
+)
+def test_a_style_is_no_title_when_an_office_is_named(sentence, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.title, official.affiliation, official.kind) == (title, affiliation, kind)
