@@ -1464,6 +1464,15 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             return set()
         return set(words[at:end]) if end >= n or words[end] in _TITLE_FOLLOWERS or not words[end].isalnum() else set()
 
+    def unnamed_adviser(chunk: list[int]) -> bool:
+        # "Ann Ode, a county adviser, said": an adviser of no named body (one of many) holds no office
+        # ("a former national security adviser" held a post; "an adviser to the council" names its body)
+        after = chunk[-1] + 1
+        return (chunk[0] > 0 and words[chunk[0] - 1] in ("a", "an") and words[chunk[-1]].casefold() in _ADVISERS
+                and (after >= n or words[after] not in ("to", "of", "for", "at", "with"))
+                and all(words[idx].islower() and labels[idx] in (_HEAD, _DESC, _ORG)
+                        and words[idx] not in _STANDINGS for idx in chunk))
+
     def a_job(region: list[int]) -> bool:
         # "film director Ana Ruiz"; "a director for Bright Green Future" (an indefinite office, then a name)
         before = words[region[0] - 1].casefold() if region and region[0] > 0 else ""
@@ -1723,6 +1732,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 cut = next((k for k, idx in enumerate(nxt) if words[idx] == "to" and k > 0
                             and words[nxt[k - 1]].casefold() in _ADVISERS), 0)
                 nxt = nxt[:cut] if cut else None
+            if nxt and unnamed_adviser(nxt):
+                continue
             if nxt and is_bare_title(nxt):
                 # "..., director of the Clean Air Wales lobby group": a private body, whatever its name holds
                 private_body = bool(described_after(nxt) & _PRIVATE_DESCRIPTORS)

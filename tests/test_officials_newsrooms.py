@@ -1482,3 +1482,20 @@ def test_a_sentence_opening_word_never_joins_the_office(opener):
 def test_a_style_is_no_title_when_an_office_is_named(sentence, title, affiliation, kind):
     official = one(sentence)
     assert (official.title, official.affiliation, official.kind) == (title, affiliation, kind)
+
+
+@pytest.mark.parametrize("post", ["a county adviser", "an independent adviser", "a farming advisor"])
+def test_an_adviser_of_no_named_body_is_no_official(post):
+    assert extract_officials(f"Tom Pike, {post}, said the scheme had been hurt.") == []
+
+
+@pytest.mark.parametrize(
+    ("post", "title"),
+    [
+        ("a former national security adviser", "former national security adviser"),
+        ("a senior adviser to the Finance Ministry", "senior adviser to the Finance Ministry"),
+        ("the national security adviser", "national security adviser"),
+    ],
+)
+def test_an_adviser_with_a_post_or_a_body_stays_an_official(post, title):
+    assert one(f"Tom Pike, {post}, said the scheme had been hurt.").title == title
