@@ -84,7 +84,7 @@ _DESCRIPTORS = _wordset(
     staff intelligence police surgeon inspector solicitor postmaster brigadier major lieutenant colonel captain
     commodore crown high additional dy lead district divisional opposition country honorary domestic climate
     shadow standing change pakistanis production poverty alleviation safety interfaith harmony narcotics statistics
-    textile sustainability conservation marketing campaigns procurement"""
+    textile sustainability conservation marketing campaigns procurement investment"""
 )
 # Company-name words: "American President Lines" is a firm, not President Lines.
 _FIRM_WORDS = _wordset(
@@ -299,6 +299,7 @@ _COMPANY_OFFICES = _wordset("spokesman spokeswoman spokesperson boss president v
 _NOT_OFFICES = _wordset("film movie music musical art artistic creative theatre theater fashion casting research")
 # Fields of study that end an analyst's job title in a private firm ("head of Asia economics").
 _FIELDS = _wordset("economics strategy")
+_DEALING_DESKS = _wordset("trader dealer")
 # Titles of a head of state or government, whose country the headline may give ("Denmark to ...").
 _HEADLINE_TITLES = {"president", "prime minister", "premier", "king", "queen", "emir", "sultan", "crown prince",
                     "pm", "chancellor"}
@@ -1370,6 +1371,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             # "head of Asian research at ING", "head of Asia economics" are analysts ("Sanwa Research Institute"
             # is a body, "economics spokesman" and "head of the OECD's economics" hold offices)
             return
+        if words[region[-1]].casefold() in _DEALING_DESKS:
+            return  # "Head Trader at Marlow Dealers", "chief dealer": a dealing desk's job, no office
         heads = {words[idx].casefold() for idx in region if labels[idx] == _HEAD}
         if heads and heads <= _FOUNDERS:
             return  # "founder of Sri-Kumar Global Strategies" holds no office; "founder and chairman" does

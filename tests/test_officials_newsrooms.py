@@ -1499,3 +1499,15 @@ def test_an_adviser_of_no_named_body_is_no_official(post):
 )
 def test_an_adviser_with_a_post_or_a_body_stays_an_official(post, title):
     assert one(f"Tom Pike, {post}, said the scheme had been hurt.").title == title
+
+
+@pytest.mark.parametrize("post", ["Head Trader at Marlow Dealers", "chief dealer at Marlow Bank"])
+def test_a_dealing_desk_job_is_no_office(post):
+    assert extract_officials(f"Tom Pike, {post}, said rates fell.") == []
+
+
+@pytest.mark.parametrize("place", ["", " in Sydney"])
+def test_a_chief_investment_officer_at_a_firm_is_a_company_officer(place):
+    official = one(f"Tom Pike, chief investment officer at Harbour Bay Securities{place}, told reporters.")
+    assert (official.title, official.affiliation, official.kind) == (
+        "chief investment officer", "Harbour Bay Securities", "corporate")
