@@ -58,7 +58,7 @@ _HEADS = _wordset(
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
     regent chair boss supremo whip counsel founder co-founder mp msp mla mlc mna mpa cm pm mep legislator lawmaker
     councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal
-    dig ssp sho"""
+    dig ssp sho sheriff delegate"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
@@ -615,6 +615,8 @@ def _tokenise(text: str) -> _Tokens:
         # given name and a middle name is a surname
         if word == "Day" and i > 0 and labels[i - 1] == _HEAD:
             labels[i] = _BREAK  # "Martin Luther King Day", "Presidents Day": a holiday, not a person
+        elif word == "Sheriff" and i > 0 and labels[i - 1] == _NAME and not toks.possessive[i - 1]:
+            labels[i] = _NAME  # "Bunu Sheriff Musa": a name ("Boulder County Sheriff" is an office)
         elif word.casefold() == "manager" and i > 0 and toks.words[i - 1].casefold() == "general":
             labels[i - 1], labels[i] = _DESC, _HEAD  # "General Manager" is an office; "sales manager" is not
         elif (word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC))
@@ -1371,6 +1373,12 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             # "head of Asian research at ING", "head of Asia economics" are analysts ("Sanwa Research Institute"
             # is a body, "economics spokesman" and "head of the OECD's economics" hold offices)
             return
+        if {words[idx].casefold() for idx in region if labels[idx] == _HEAD} == {"delegate"} and not (
+                toks.country[region[0]] or affiliation):
+            after = region[-1] + 1
+            if not (after + 1 < n and words[after] == "from" and toks.country[after + 1]):
+                return  # "a delegate to the party congress": one of many, no office of a country
+            affiliation = toks.country[after + 1]  # "the delegate from Guinea"
         if words[region[-1]].casefold() in _DEALING_DESKS:
             return  # "Head Trader at Marlow Dealers", "chief dealer": a dealing desk's job, no office
         heads = {words[idx].casefold() for idx in region if labels[idx] == _HEAD}
@@ -1641,6 +1649,23 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         out.append(_Candidate(name[-1], _name_words(toks, name), " ".join([verb, *words[at + 2:body_at], organisation]),
                               organisation, kind))
 
+    def from_delegation(name: list[int], chunk: list[int]) -> None:
+        # "Ann Ode, from Fiji's delegation, said": a member of a country's delegation (the country's name may
+        # hold an "and": "Trinidad and Tobago's delegation")
+        at = chunk[-1] + 1
+        if not (at + 3 < n and words[at] == "," and words[at + 1] == "from"):
+            return
+        start = end = at + 2
+        while end < n and end - start < 4 and not toks.possessive[end] and (
+                words[end][0].isupper() or words[end] == "and"):
+            end += 1
+        if not (end + 1 < n and toks.possessive[end] and words[end][0].isupper()
+                and words[end + 1] == "delegation" and words[start][0].isupper()):
+            return
+        country = toks.country[start] if toks.country[start] == toks.country[end] else ""
+        out.append(_Candidate(name[-1], _name_words(toks, name), "delegation",
+                              country or " ".join(words[start:end + 1]), "government"))
+
     def office_in_next_sentence(chunk: list[int]) -> None:
         # "... Boris Johnson has said. The prime minister said ...": a sentence naming one person, the next
         # opening with "The <office>" and its verb, gives that person the office (a word may sit between:
@@ -1720,6 +1745,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             nxt = title_after_name(chunk)
             if not nxt:
                 office_by_verb(name, chunk)
+                from_delegation(name, chunk)
             described = described_body(nxt) if nxt and is_bare_title(nxt) else None
             if described:
                 # "Sarah Pike, chief executive of the charity Shelter": the body after what it is

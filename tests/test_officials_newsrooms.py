@@ -1511,3 +1511,45 @@ def test_a_chief_investment_officer_at_a_firm_is_a_company_officer(place):
     official = one(f"Tom Pike, chief investment officer at Harbour Bay Securities{place}, told reporters.")
     assert (official.title, official.affiliation, official.kind) == (
         "chief investment officer", "Harbour Bay Securities", "corporate")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("Some 40 homes were lost, Ridge County Sheriff Tom Pike said.", "Ridge County Sheriff", "Ridge County"),
+        ("Sheriff Tom Pike said the homes had burned.", "Sheriff", ""),
+    ],
+)
+def test_a_sheriff_holds_an_office(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Tom Pike", title, affiliation, "government")
+
+
+def test_sheriff_inside_a_name_is_a_name():
+    official = one("Power Minister Bunu Sheriff Musa said output rose.")
+    assert (official.name, official.title) == ("Bunu Sheriff Musa", "Power Minister")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("They met Tom Pike, the delegate from Mali, on Sunday.", "delegate", "Mali"),
+        ("Tom Pike, Mali's delegate, said the text was weak.", "delegate", "Mali"),
+        ("Tom Pike, from Fiji's delegation, said they were unhappy.", "delegation", "Fiji"),
+        ("Tom Pike, from Trinidad and Tobago's delegation, said they were unhappy.", "delegation",
+         "Trinidad and Tobago"),
+    ],
+)
+def test_a_countrys_delegate_holds_a_post(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Tom Pike", title, affiliation, "government")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Pike, a delegate to the party congress, spoke at length.",
+    "Tom Pike, from Jim Stone's office, said they were unhappy.",
+])
+def test_a_delegate_of_no_country_is_no_official(sentence):
+    assert extract_officials(sentence) == []
