@@ -512,6 +512,8 @@ def _label_word(word: str, next_raw: str) -> int:
             return _PARTICLE
         if _is_head(key) and key != "general":  # "general sales manager", "the general public"
             return _HEAD
+        if key == "under" and not next_raw.casefold().startswith("secretary"):
+            return _BREAK  # "grown under President X": a preposition; "under secretary" is an office
         if key in _DESCRIPTORS:
             return _DESC
         if key in _ORG_WORDS:

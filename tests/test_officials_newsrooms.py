@@ -1553,3 +1553,12 @@ def test_a_countrys_delegate_holds_a_post(sentence, title, affiliation):
 ])
 def test_a_delegate_of_no_country_is_no_official(sentence):
     assert extract_officials(sentence) == []
+
+
+def test_under_before_an_office_is_a_preposition():
+    official = one("Brazil fires\n\nForest loss has grown under President Lucas Moura, who backs farming.")
+    assert (official.title, official.affiliation) == ("President", "Brazil")
+
+
+def test_an_under_secretary_keeps_under():
+    assert one("The under secretary Tom Pike said so.").title == "under secretary"
