@@ -1724,10 +1724,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 comma += 3  # "the Chairman of the Federal Board of Revenue (FBR), Tariq Pasha,"
             nxt = chunk_at(comma + 1) if comma < n and words[comma] == "," else None
             title_heads = {words[idx].casefold() for idx in chunk if labels[idx] == _HEAD}
-            while nxt and len(nxt) > 1 and (plain_honorific(nxt[0]) or (
-                    labels[nxt[0]] == _HEAD and words[nxt[0]].casefold() in title_heads)):
+            while nxt and len(nxt) > 1 and (plain_honorific(nxt[0]) or words[nxt[0]] in _STYLES or (
+                    labels[nxt[0]] == _HEAD and words[nxt[0]].casefold() in title_heads | _LEGISLATORS)):
                 # "The president of the association, Dr Qaiser Sajjad,"; "The Chief Justice of Pakistan, Justice
-                # Gulzar Ahmed," (the office said again before the name)
+                # Gulzar Ahmed," (the office said again before the name); "Managing Director PSO, Sheikh Ali Raza",
+                # "The leader of Ridge Council, councillor Ann Ode" (a style or a seat after the office named)
                 nxt = nxt[1:]
             # "Mexico's state oil company, Petroleos Mexicanos": a firm's name, not a person's
             firm = words[chunk[-1]] in _COMPANY_MARKERS

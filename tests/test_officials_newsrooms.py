@@ -1562,3 +1562,21 @@ def test_under_before_an_office_is_a_preposition():
 
 def test_an_under_secretary_keeps_under():
     assert one("The under secretary Tom Pike said so.").title == "under secretary"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("Managing Director Pakistan State Oil (PSO), Sheikh Abdul Karim Tuesday announced the import.",
+         "Abdul Karim", "Managing Director Pakistan State Oil", "Pakistan State Oil", "corporate"),
+        ("The leader of Ridge Council, councillor Tom Pike, said the protest was selfish.",
+         "Tom Pike", "leader of Ridge Council", "Ridge Council", "government"),
+        ("Kuwait's Oil Minister, Sheikh Ali al-Khalifa, said output would hold.",
+         "Ali al-Khalifa", "Oil Minister", "Kuwait", "government"),
+    ],
+)
+def test_a_style_or_a_seat_between_an_office_and_its_holder_gives_way_to_the_office(
+        sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        name, title, affiliation, kind)
