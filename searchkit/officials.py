@@ -401,7 +401,11 @@ _add_countries(
     Rwanda: rwandan; Burundi: burundian; Somalia: somali; Malawi: malawian; Mali: malian; Liberia: liberian;
     Sierra Leone: sierra leonean; Burkina Faso: burkinabe; Gambia: gambian; Mauritania: mauritanian;
     Djibouti: djiboutian; Lesotho: basotho; Gabon: gabonese; Togo: togolese; Benin: beninese; Laos: laotian;
-    Cambodia: cambodian; Brunei: bruneian; East Timor: timorese, timor-leste"""
+    Cambodia: cambodian; Brunei: bruneian; East Timor: timorese, timor-leste; Guinea: guinean;
+    Guinea-Bissau: bissau-guinean; Equatorial Guinea: equatoguinean; Niger: nigerien; Chad: chadian;
+    Cape Verde: cape verdean; Comoros: comorian; South Sudan: south sudanese; Trinidad and Tobago: trinidadian,
+    trinidad; Dominica:; Saint Lucia: st lucian; Eswatini: swazi, swaziland; Palestine: palestinian;
+    Bosnia and Herzegovina:; Sao Tome and Principe:; St Kitts and Nevis:"""
 )
 # States and provinces whose names open with a country's word: "British Columbia" is not Britain's
 _add_countries("British Columbia:; West Virginia:; South Australia:; Western Australia:; New Brunswick:")
@@ -726,6 +730,12 @@ def _mark_countries(toks: _Tokens) -> None:
     while i < len(words):
         if labels[i] in (_NAME, _ORG, _DESC, _HONORIFIC) and words[i][0].isupper():  # "Sri Lanka"
             key = words[i].casefold()
+            triple = " ".join(word.casefold() for word in words[i:i + 3])
+            if i + 2 < len(words) and words[i + 1] in ("and", "New") and triple in _COUNTRIES:  # "Trinidad and Tobago"
+                toks.country[i:i + 3] = [_COUNTRIES[triple]] * 3
+                labels[i:i + 3] = [_ORG] * 3
+                i += 3
+                continue
             if key in _COUNTRY_BIGRAM_HEADS and i + 1 < len(words):
                 pair = f"{key} {words[i + 1].casefold()}"
                 if pair in _COUNTRIES:

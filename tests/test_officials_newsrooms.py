@@ -1580,3 +1580,17 @@ def test_a_style_or_a_seat_between_an_office_and_its_holder_gives_way_to_the_off
     official = one(sentence)
     assert (official.name, official.title, official.affiliation, official.kind) == (
         name, title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Guinean mines minister Tom Pike said output rose.", "Guinea"),
+        ("Chad's President Tom Pike said the border was shut.", "Chad"),
+        ("Trinidad and Tobago's energy minister Tom Pike said gas output rose.", "Trinidad and Tobago"),
+        ("Palestinian Prime Minister Tom Pike said talks would go on.", "Palestine"),
+        ("Papua New Guinea's Prime Minister Tom Pike said the mine would reopen.", "Papua New Guinea"),
+    ],
+)
+def test_smaller_states_are_countries_for_the_affiliation(sentence, affiliation):
+    assert one(sentence).affiliation == affiliation
