@@ -1349,6 +1349,24 @@ def _own_office(toks: _Tokens, region: list[int]) -> list[int]:
     return region
 
 
+_COUNTERPART_LOOKBACK = 25  # tokens
+
+
+def _counterparts_office(toks: _Tokens, at: int) -> str:
+    """"President Joe Biden and his Chinese counterpart Xi": a counterpart holds the office named before it in
+    the sentence ("President"); "" when there is none."""
+    labels, words = toks.labels, toks.words
+    j = at - 1
+    while j >= 0 and at - j <= _COUNTERPART_LOOKBACK and labels[j] != _DOT and not words[j].startswith("\n"):
+        if labels[j] == _HEAD and words[j].casefold() != "counterpart":
+            start = j
+            while start > 0 and labels[start - 1] in (_HEAD, _DESC) and not toks.country[start - 1]:
+                start -= 1
+            return " ".join(words[start:j + 1])
+        j -= 1
+    return ""
+
+
 def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     labels, words = toks.labels, toks.words
     n = len(words)
@@ -1368,6 +1386,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             # "The company's chief executive": the company is no part of the office, and the office is a company's
             region, fallback_kind = region[1:], "corporate"
         title, affiliation, kind = _describe(toks, region)
+        if title.casefold() == "counterpart":
+            title = _counterparts_office(toks, region[0]) or title
         kind = kind_over or kind
         if any(labels[idx] == _HONORIFIC for idx in region) and not any(
                 labels[idx] == _HEAD or (labels[idx] == _HONORIFIC and _HONORIFICS[words[idx].casefold()])

@@ -1594,3 +1594,17 @@ def test_a_style_or_a_seat_between_an_office_and_its_holder_gives_way_to_the_off
 )
 def test_smaller_states_are_countries_for_the_affiliation(sentence, affiliation):
     assert one(sentence).affiliation == affiliation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation"),
+    [
+        ("US President Joe Biden and his Chinese counterpart Xi Jinping will meet.", "Xi Jinping", "President",
+         "China"),
+        ("Prime Minister Raj Mehta met his Pakistani counterpart, Imran Rana, in Delhi.", "Imran Rana",
+         "Prime Minister", "Pakistan"),
+    ],
+)
+def test_a_counterpart_holds_the_office_named_before_it(sentence, name, title, affiliation):
+    official = next(o for o in extract_officials(sentence) if o.name == name)
+    assert (official.title, official.affiliation, official.kind) == (title, affiliation, "government")
