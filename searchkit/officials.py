@@ -797,6 +797,11 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 i = close
                 continue
         if lab in (_NAME, _INITIAL, *_TITLEISH):
+            if (lab == _HEAD and has_head and words[i][0].isupper() and len(cur) >= 2 and labels[cur[-1]] == _NAME
+                    and labels[cur[-2]] in (_NAME, _INITIAL) and not toks.possessive[cur[-1]]):
+                # "Finance Minister Ishaq Dar Minister for Planning Ahsan Iqbal": a list with its commas dropped;
+                # the next office opens the next person's title
+                flush()
             cur.append(i)
             has_head = has_head or lab in (_HEAD, _HONORIFIC)
             if toks.possessive[i] and lab == _NAME and (has_head or i + 1 >= n or labels[i + 1] not in (_HEAD, _DESC)) \

@@ -1608,3 +1608,15 @@ def test_smaller_states_are_countries_for_the_affiliation(sentence, affiliation)
 def test_a_counterpart_holds_the_office_named_before_it(sentence, name, title, affiliation):
     official = next(o for o in extract_officials(sentence) if o.name == name)
     assert (official.title, official.affiliation, official.kind) == (title, affiliation, "government")
+
+
+def test_offices_run_together_without_commas_are_two_peoples():
+    found = extract_officials("Finance Minister Asad Rana Minister for Water and Power Bilal Khan and senior "
+                              "officials attended the meeting.")
+    assert [(o.name, o.title) for o in found] == [
+        ("Asad Rana", "Finance Minister"), ("Bilal Khan", "Minister for Water and Power")]
+
+
+def test_an_office_said_again_after_the_name_keeps_the_person():
+    official = one("Green MP Carla Dunn MP said the budget was timid.")
+    assert (official.name, official.title) == ("Carla Dunn", "Green MP")
