@@ -797,10 +797,11 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
                 i = close
                 continue
         if lab in (_NAME, _INITIAL, *_TITLEISH):
-            if (lab == _HEAD and has_head and words[i][0].isupper() and len(cur) >= 2 and labels[cur[-1]] == _NAME
-                    and labels[cur[-2]] in (_NAME, _INITIAL) and not toks.possessive[cur[-1]]):
-                # "Finance Minister Ishaq Dar Minister for Planning Ahsan Iqbal": a list with its commas dropped;
-                # the next office opens the next person's title
+            if (has_head and len(cur) >= 2 and labels[cur[-1]] == _NAME and labels[cur[-2]] in (_NAME, _INITIAL)
+                    and not toks.possessive[cur[-1]]
+                    and ((lab == _HEAD and words[i][0].isupper()) or (lab in (_HEAD, _DESC) and words[i].islower()))):
+                # "Finance Minister Ishaq Dar Minister for Planning Ahsan Iqbal", "... Ahsan Iqbal federal ministers":
+                # a list with its commas dropped; the next office opens the next title
                 flush()
             cur.append(i)
             has_head = has_head or lab in (_HEAD, _HONORIFIC)

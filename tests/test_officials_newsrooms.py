@@ -1620,3 +1620,10 @@ def test_offices_run_together_without_commas_are_two_peoples():
 def test_an_office_said_again_after_the_name_keeps_the_person():
     official = one("Green MP Carla Dunn MP said the budget was timid.")
     assert (official.name, official.title) == ("Carla Dunn", "Green MP")
+
+
+def test_a_lower_case_office_after_a_listed_name_ends_that_persons_title():
+    found = extract_officials("Finance Minister Asad Rana Minister for Planning and Reforms Bilal Khan federal "
+                              "ministers and other officials attended.")
+    assert [(o.name, o.title) for o in found] == [
+        ("Asad Rana", "Finance Minister"), ("Bilal Khan", "Minister for Planning and Reforms")]
