@@ -799,7 +799,8 @@ def _chunks(toks: _Tokens) -> list[list[int]]:
         if lab in (_NAME, _INITIAL, *_TITLEISH):
             if (has_head and len(cur) >= 2 and labels[cur[-1]] == _NAME and labels[cur[-2]] in (_NAME, _INITIAL)
                     and not toks.possessive[cur[-1]]
-                    and ((lab == _HEAD and words[i][0].isupper()) or (lab in (_HEAD, _DESC) and words[i].islower()))):
+                    and ((lab == _HEAD and words[i][0].isupper()) or (words[i].islower() and (lab in (_HEAD, _DESC) or (
+                        lab == _ORG and i + 1 < n and words[i + 1] in _PLURAL_HEADS))))):
                 # "Finance Minister Ishaq Dar Minister for Planning Ahsan Iqbal", "... Ahsan Iqbal federal ministers":
                 # a list with its commas dropped; the next office opens the next title
                 flush()
