@@ -1032,6 +1032,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     while prefix and words[prefix[-1]] in _ACCREDITED:
         prefix.pop()  # "IMF mission head": the IMF's officer
     sources = [_words_of(toks, prefix), nationality]
+    if len(prefix) == 1 and nationality and words[prefix[0]].casefold() in _BARE_BODIES:
+        sources.reverse()  # "EU Commission chief", "Pakistan Army chief": the country's body, not a bare "Army"
     if any(labels[idx] == _HEAD and words[idx].casefold() in _ACCREDITED for idx in title_part):
         sources.reverse()  # "Iran's OPEC envoy" is Iran's envoy to OPEC
     # "Chief Minister Sindh", "IGP Punjab": the province after the office
@@ -1843,6 +1845,8 @@ def _private_body_after(toks: _Tokens, at: int) -> str | None:
 
 
 # Words of a country's central bank's name ("State Bank of Pakistan", "People's Bank of China"), unlike "World Bank".
+# A body's word that names no body without its country ("EU Commission", "Pakistan Army")
+_BARE_BODIES = _wordset("commission parliament council senate army navy government assembly cabinet court")
 _CENTRAL_BANK_WORDS = _wordset("central state reserve national federal people negara")
 # Lower-case nouns by which an article refers back to a body it names elsewhere ("the central bank").
 _GENERIC_BODIES = _wordset("bank ministry commission authority board court company corporation bureau agency")

@@ -1627,3 +1627,14 @@ def test_a_lower_case_office_after_a_listed_name_ends_that_persons_title():
                               "ministers and other officials attended.")
     assert [(o.name, o.title) for o in found] == [
         ("Asad Rana", "Finance Minister"), ("Bilal Khan", "Minister for Planning and Reforms")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Dennis Ray, EU Commission chief, said the plan was good.", "European Union"),
+        ("Pakistan Army chief General Tom Pike inspected the troops.", "Pakistan"),
+    ],
+)
+def test_a_bare_body_word_after_a_country_gives_the_country(sentence, affiliation):
+    assert one(sentence).affiliation == affiliation
