@@ -1251,14 +1251,19 @@ def _unknown_body_officer(toks: _Tokens, title_part: list[int], of_object: list[
     """Is the office a private body's: a body's officer "of"/"for" a body named in capitals with no public word,
     no country and no place in its name?"""
     words, labels = toks.words, toks.labels
-    if not of_object or not any(labels[idx] == _HEAD and words[idx].casefold() in _BODY_OFFICES
-                                for idx in title_part):
+    # "president of Simon and Schuster's ...": two names joined by "and" name a partnership, whatever the office
+    partnership = [idx for idx in of_object if words[idx] in ("and", "&")]
+    if partnership and not all(labels[idx - 1] == _NAME and labels[idx + 1] == _NAME for idx in partnership):
+        return False
+    if not of_object or not (partnership or any(labels[idx] == _HEAD and words[idx].casefold() in _BODY_OFFICES
+                                                for idx in title_part)):
         return False
     keys = {words[idx].casefold() for idx in of_object}
     for idx in of_object:
         keys |= _acronym_keys(toks, words[idx])
     return (not _public(keys) and not keys & (_PUBLIC_BODY_WORDS | _PLACES | _DESCRIPTORS)
-            and all(words[idx][0].isupper() and labels[idx] in (_NAME, _ORG) and not toks.country[idx]
+            and all(idx in partnership or (words[idx][0].isupper() and labels[idx] in (_NAME, _ORG))
+                    and not toks.country[idx]
                     and words[idx] not in toks.acronyms.keys() - toks.private_acronyms for idx in of_object)
             and not (len(of_object) == 1 and words[of_object[0]].isupper()))
 
@@ -1515,6 +1520,20 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if end == at or words[end - 1] not in _DESCRIBED_BODIES or not words[chunk[-1]][0].isupper():
             return set()
         return set(words[at:end]) if end >= n or words[end] in _TITLE_FOLLOWERS or not words[end].isalnum() else set()
+
+    def firm_name_past_and(chunk: list[int]) -> list[int]:
+        # "president of Simon and Schuster's International Group", "chairman of Marks and Spencer Plc": a firm's
+        # name goes on past its "and" when what follows ends in a body's word
+        joint = chunk[-1] + 1
+        if not (labels[chunk[-1]] == _NAME and joint + 1 < n and words[joint] in ("and", "&") and joint + 1 in starts
+                and any(words[idx] == "of" for idx in chunk)):
+            return chunk
+        rest = chunks[starts[joint + 1]]
+        joined = [*chunk, joint, *rest]
+        if (labels[rest[-1]] == _ORG and not toks.country[rest[-1]] and is_complete(joined)
+                and all(words[idx][0].isupper() and labels[idx] in (_NAME, _ORG, _DESC) for idx in rest)):
+            return joined
+        return chunk
 
     def unnamed_adviser(chunk: list[int]) -> bool:
         # "Ann Ode, a county adviser, said": an adviser of no named body (one of many) holds no office
@@ -1785,6 +1804,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if sum(labels[idx] == _NAME for idx in name) < 2 and not courtesy:
                 continue
             nxt = title_after_name(chunk)
+            if nxt:
+                nxt = firm_name_past_and(nxt)
             if not nxt:
                 office_by_verb(name, chunk)
                 from_delegation(name, chunk)

@@ -1638,3 +1638,19 @@ def test_a_lower_case_office_after_a_listed_name_ends_that_persons_title():
 )
 def test_a_bare_body_word_after_a_country_gives_the_country(sentence, affiliation):
     assert one(sentence).affiliation == affiliation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation", "kind"),
+    [
+        ("Tom Pike, president of Marsh and Lowe's Overseas Group, said sales rose.",
+         "president of Marsh and Lowe's Overseas Group", "Marsh and Lowe", "corporate"),
+        ("Tom Pike, chairman of Marsh and Lowe Inc, said sales rose.",
+         "chairman of Marsh and Lowe Inc", "Marsh and Lowe Inc", "corporate"),
+        ("Tom Pike, chairman of the House Ways and Means Committee, said the bill was dead.",
+         "chairman of the House Ways and Means Committee", "House Ways and Means Committee", "government"),
+    ],
+)
+def test_a_bodys_name_goes_on_past_its_and(sentence, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.title, official.affiliation, official.kind) == (title, affiliation, kind)
