@@ -730,8 +730,9 @@ def _mark_countries(toks: _Tokens) -> None:
     while i < len(words):
         if labels[i] in (_NAME, _ORG, _DESC, _HONORIFIC) and words[i][0].isupper():  # "Sri Lanka"
             key = words[i].casefold()
-            triple = " ".join(word.casefold() for word in words[i:i + 3])
-            if i + 2 < len(words) and words[i + 1] in ("and", "New") and triple in _COUNTRIES:  # "Trinidad and Tobago"
+            triple = f"{key} {words[i + 1].casefold()} {words[i + 2].casefold()}" if (
+                i + 2 < len(words) and words[i + 1] in ("and", "New")) else ""
+            if triple in _COUNTRIES:  # "Trinidad and Tobago"
                 toks.country[i:i + 3] = [_COUNTRIES[triple]] * 3
                 labels[i:i + 3] = [_ORG] * 3
                 i += 3
