@@ -621,6 +621,8 @@ def _tokenise(text: str) -> _Tokens:
         # given name and a middle name is a surname
         if word == "Day" and i > 0 and labels[i - 1] == _HEAD:
             labels[i] = _BREAK  # "Martin Luther King Day", "Presidents Day": a holiday, not a person
+        elif word in ("Dam", "Barrage") and i > 0 and labels[i - 1] == _NAME:
+            labels[i] = _ORG  # "Diamer Basha Dam" is a dam ("Dam Teutong" a name)
         elif word == "Sheriff" and i > 0 and labels[i - 1] == _NAME and not toks.possessive[i - 1]:
             labels[i] = _NAME  # "Bunu Sheriff Musa": a name ("Boulder County Sheriff" is an office)
         elif word.casefold() == "manager" and i > 0 and toks.words[i - 1].casefold() == "general":
@@ -1426,6 +1428,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if not (after + 1 < n and words[after] == "from" and toks.country[after + 1]):
                 return  # "a delegate to the party congress": one of many, no office of a country
             affiliation = toks.country[after + 1]  # "the delegate from Guinea"
+        attorney_keys = {words[idx].casefold() for idx in region}
+        if (words[region[0]] == "attorney" and region[1:2] and words[region[1]] == "for"
+                and not _public(attorney_keys) and "district" not in attorney_keys):
+            return  # "X, attorney for the Smiths": a client's lawyer ("attorney for the district" is an office)
         if words[region[-1]].casefold() in _DEALING_DESKS:
             return  # "Head Trader at Marlow Dealers", "chief dealer": a dealing desk's job, no office
         heads = {words[idx].casefold() for idx in region if labels[idx] == _HEAD}

@@ -1654,3 +1654,21 @@ def test_a_bare_body_word_after_a_country_gives_the_country(sentence, affiliatio
 def test_a_bodys_name_goes_on_past_its_and(sentence, title, affiliation, kind):
     official = one(sentence)
     assert (official.title, official.affiliation, official.kind) == (title, affiliation, kind)
+
+
+@pytest.mark.parametrize("sentence", [
+    "After the arrest, Tom Pike, attorney for the Smiths, told reporters they were baffled.",
+    "Tom Pike, attorney for Marlow Group, said the bid was fair.",
+])
+def test_a_clients_attorney_is_a_lawyer(sentence):
+    assert extract_officials(sentence) == []
+
+
+def test_an_attorney_for_a_district_holds_an_office():
+    official = one("Tom Pike, attorney for the Western District of Texas, said charges were filed.")
+    assert (official.title, official.kind) == ("attorney for the Western District of Texas", "government")
+
+
+def test_a_dam_is_no_person():
+    assert extract_officials("On the funding of Ridge Basha Dam, the power minister said work would start.") == []
+    assert one("Mining Council President Dam Teutong said output rose.").name == "Dam Teutong"
