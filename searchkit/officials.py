@@ -621,6 +621,8 @@ def _tokenise(text: str) -> _Tokens:
         # given name and a middle name is a surname
         if word == "Day" and i > 0 and labels[i - 1] == _HEAD:
             labels[i] = _BREAK  # "Martin Luther King Day", "Presidents Day": a holiday, not a person
+        elif word == "Lord" and toks.words[i + 1:i + 2] == ["Mayor"]:
+            labels[i] = _DESC  # "Belfast Lord Mayor": one office, not a style before it
         elif word in ("Dam", "Barrage") and i > 0 and labels[i - 1] == _NAME:
             labels[i] = _ORG  # "Diamer Basha Dam" is a dam ("Dam Teutong" a name)
         elif word == "Sheriff" and i > 0 and labels[i - 1] == _NAME and not toks.possessive[i - 1]:

@@ -1672,3 +1672,15 @@ def test_an_attorney_for_a_district_holds_an_office():
 def test_a_dam_is_no_person():
     assert extract_officials("On the funding of Ridge Basha Dam, the power minister said work would start.") == []
     assert one("Mining Council President Dam Teutong said output rose.").name == "Dam Teutong"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("Belfast Lord Mayor Kate Dunn said the city would plant trees.", "Belfast Lord Mayor", "Belfast"),
+        ("Kate Dunn, the Lord Mayor of Leeds, opened the show.", "Lord Mayor of Leeds", "Leeds"),
+    ],
+)
+def test_a_lord_mayor_is_one_office(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation) == ("Kate Dunn", title, affiliation)
