@@ -1418,6 +1418,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             kind = fallback_kind or ("government" if body is None else "corporate")
             affiliation = body or affiliation
         affiliation = affiliation or fallback_affiliation
+        if any(words[idx] in ("union", "unions") for idx in region):
+            kind = "corporate"  # "union spokesman", "transport union representative": a trade union's officer
         keys = {words[idx].casefold() for idx in region}
         if not keys & _GOVERNMENT_HEADS and (any(words[idx] in _NOT_OFFICES for idx in region) or (
                 words[region[-1]] in _FIELDS and not _public(keys))):

@@ -1684,3 +1684,15 @@ def test_a_dam_is_no_person():
 def test_a_lord_mayor_is_one_office(sentence, title, affiliation):
     official = one(sentence)
     assert (official.name, official.title, official.affiliation) == ("Kate Dunn", title, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Tom Pike, union representative, said the strike would go on.", "corporate"),
+        ("Transport union spokesman Tom Pike said the strike would go on.", "corporate"),
+        ("Tom Pike, the European Union representative, said the talks would go on.", "government"),
+    ],
+)
+def test_a_trade_unions_officer_in_lower_case_is_private(sentence, kind):
+    assert one(sentence).kind == kind
