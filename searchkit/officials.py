@@ -1808,10 +1808,12 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 unknown_firm = labels[chunk[-1]] == _NAME and any(
                     labels[idx] == _HEAD and words[idx].casefold() in _COMPANY_OFFICES for idx in chunk)
                 add(nxt, chunk, fallback_kind="corporate" if unknown_firm else "")
-        if name or is_full_name(chunk):
+        # "Lord Young, the Employment Minister": a peer's (or a sheikh's) style before a surname names a person
+        styled = (not name and len(chunk) == 2 and words[chunk[0]] in _STYLES and labels[chunk[1]] == _NAME)
+        if name or is_full_name(chunk) or styled:
             # "Mr Hands, the energy minister": a surname after a courtesy title is a person's
-            courtesy = bool(name) and all(plain_honorific(idx) for idx in region)
-            name = name or chunk
+            courtesy = styled or (bool(name) and all(plain_honorific(idx) for idx in region))
+            name = name or (chunk[1:] if styled else chunk)
             if sum(labels[idx] == _NAME for idx in name) < 2 and not courtesy:
                 continue
             nxt = title_after_name(chunk)

@@ -1696,3 +1696,21 @@ def test_a_lord_mayor_is_one_office(sentence, title, affiliation):
 )
 def test_a_trade_unions_officer_in_lower_case_is_private(sentence, kind):
     assert one(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Lord Pike, the Transport Minister, said the line would reopen.", "Pike", "Transport Minister"),
+        ("Lord Dunmore, chairman of the Forestry Commission, said planting rose.", "Dunmore",
+         "chairman of the Forestry Commission"),
+        ("Sheikh Rauf, the railways minister, said the line was ready.", "Rauf", "railways minister"),
+    ],
+)
+def test_a_styled_surname_before_its_office_is_a_person(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+
+
+def test_a_styled_surname_without_an_office_is_no_official():
+    assert extract_officials("Lord Pike said the line would reopen, and Lord Dunmore, a keen walker, agreed.") == []
