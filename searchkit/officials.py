@@ -1507,6 +1507,14 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         return all(labels[idx] in _NAMEISH for idx in chunk) and labels[chunk[-1]] == _NAME and (
             sum(labels[idx] == _NAME for idx in chunk) <= _MAX_NAME_WORDS)
 
+    def name_after_and(chunk: list[int]) -> list[int]:
+        # "Weiss and Leonard Friedman, Wurlitzer chairman,": the office after the comma is the last name's (a
+        # firm's name has no full name past its "and": "Marks and Spencer", "Simon and Schuster")
+        joint = next((k for k in range(len(chunk) - 1, 0, -1) if words[chunk[k]] == "and"), 0)
+        if joint and all(labels[idx] in _NAMEISH for idx in chunk[:joint]) and is_full_name(chunk[joint + 1:]):
+            return chunk[joint + 1:]
+        return []
+
     def plain_honorific(idx: int) -> bool:
         # "Mr", "Dr", "Prof": a courtesy, not an office ("Gen", "Sen" are offices)
         return labels[idx] == _HONORIFIC and not _HONORIFICS[words[idx].casefold()]
@@ -1810,10 +1818,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 add(nxt, chunk, fallback_kind="corporate" if unknown_firm else "")
         # "Lord Young, the Employment Minister": a peer's (or a sheikh's) style before a surname names a person
         styled = (not name and len(chunk) == 2 and words[chunk[0]] in _STYLES and labels[chunk[1]] == _NAME)
-        if name or is_full_name(chunk) or styled:
+        paired = [] if name or styled or is_full_name(chunk) else name_after_and(chunk)
+        if name or is_full_name(chunk) or styled or paired:
             # "Mr Hands, the energy minister": a surname after a courtesy title is a person's
             courtesy = styled or (bool(name) and all(plain_honorific(idx) for idx in region))
-            name = name or (chunk[1:] if styled else chunk)
+            name = name or paired or (chunk[1:] if styled else chunk)
             if sum(labels[idx] == _NAME for idx in name) < 2 and not courtesy:
                 continue
             nxt = title_after_name(chunk)

@@ -1714,3 +1714,19 @@ def test_a_styled_surname_before_its_office_is_a_person(sentence, name, title):
 
 def test_a_styled_surname_without_an_office_is_no_official():
     assert extract_officials("Lord Pike said the line would reopen, and Lord Dunmore, a keen walker, agreed.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Pike and Leonard Dunmore, Marlow chairman, bought the stake.", "Marlow chairman"),
+        ("Ann Ode and Leonard Dunmore, the finance minister, met on Monday.", "finance minister"),
+    ],
+)
+def test_the_office_after_a_pair_of_names_is_the_last_ones(sentence, title):
+    official = one(sentence)
+    assert (official.name, official.title) == ("Leonard Dunmore", title)
+
+
+def test_a_firm_named_for_two_founders_is_no_person():
+    assert extract_officials("Marks and Spencer, the retailer, said sales rose.") == []
