@@ -319,6 +319,7 @@ _APPOINTED = _wordset(
     "elected re-elected appointed named nominated made sworn chosen designated promoted became becomes become"
     " remain remains remained"
 )
+_BECAME = _wordset("became becomes remain remains remained")
 # "Ann Ode, who leads the Forest Trust": verbs that give an office over the body they name
 _LEADS = _wordset("leads heads chairs directs led headed chaired directed")
 # Verbs after "The <office>" that make it the subject of its sentence; how far back its person may be named
@@ -1478,12 +1479,19 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if words[at] in ("-", "–", "—"):  # "Ali Khan - CEO AKD Securities", not "FREETOWN, Sierra Leone - ..."
             title = chunk_at(at + 1)
             return title if title and labels[title[0]] == _HEAD else None
-        if words[at] == "," or words[at].casefold() == "as":
+        # "succeeding Sid Weiss, who was named chief executive officer": the appointment in a relative clause
+        relative = words[at + (words[at] == ",")] == "who" if at + 1 < n else False
+        if relative:
+            at += 1 + (words[at] == ",")
+        elif words[at] == "," or words[at].casefold() == "as":
             return chunk_at(at + 1)
         verb_at = at
         for _ in range(3):
             if at < n and words[at].casefold() in _AUXILIARIES:
                 at += 1
+        if relative and (at >= n or words[at].casefold() not in _APPOINTED
+                         or (at == verb_at and words[at].casefold() not in _BECAME)):
+            return None  # "who was a minister", "who named Ann Ode ...": no appointment of this person
         if at > verb_at and at + 1 < n and words[at] in ("a", "an", "the"):
             # "Sara Lane is a former UNICEF special envoy": an office of a body the text names in capitals
             title = chunk_at(at + 1)

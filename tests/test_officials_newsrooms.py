@@ -1730,3 +1730,28 @@ def test_the_office_after_a_pair_of_names_is_the_last_ones(sentence, title):
 
 def test_a_firm_named_for_two_founders_is_no_person():
     assert extract_officials("Marks and Spencer, the retailer, said sales rose.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Marlow Corp said Ann Ode was elected president, succeeding Tom Pike who was named chief executive officer.",
+         "chief executive officer"),
+        ("Tom Pike, who was appointed finance minister in May, said the budget was ready.", "finance minister"),
+        ("Ann Ode takes over the post from Tom Pike, who remains chairman.", "chairman"),
+    ],
+)
+def test_an_appointment_in_a_relative_clause_gives_the_office(sentence, title):
+    assert ("Tom Pike", title) in {(o.name, o.title) for o in extract_officials(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Pike, who was a keen walker, said the path was closed.",
+        "Tom Pike, who named Ann Ode to the panel, said it would meet.",
+        "Tom Pike, who was appointed by the board, said it would meet.",
+    ],
+)
+def test_a_relative_clause_without_an_appointment_gives_no_office(sentence):
+    assert "Tom Pike" not in {o.name for o in extract_officials(sentence)}
