@@ -1627,13 +1627,16 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             return None
         at += 1 + (words[at + 1] == "the")
         start = at
-        while at < n and at - start < 3 and words[at].isalpha() and words[at].islower():
+        # "managing director of Dubai developer DAMAC Properties": a place may open the description
+        at += at + 1 < n and words[at].isalpha() and words[at][0].isupper() and words[at + 1].islower()
+        lower = at
+        while at < n and at - lower < 3 and words[at].isalpha() and words[at].islower():
             at += 1
-        described = {word.casefold() for word in words[start:at]}
+        described = {word.casefold() for word in words[lower:at]}
         # the body's chunk may open at a lower-case body word ("group Open Seas")
         opening = next((k for k in range(start, at + 1) if k in starts and chunks[starts[k]][-1] >= at), -1)
-        body = [idx for idx in chunks[starts[opening]] if idx >= at] if at > start and opening >= 0 else None
-        if not (body and described & _DESCRIBED_BODIES and words[body[0]][0].isupper()
+        body = [idx for idx in chunks[starts[opening]] if idx >= at] if at > lower and opening >= 0 else None
+        if not (body and described & (_DESCRIBED_BODIES | _TRADE_NOUNS) and words[body[0]][0].isupper()
                 and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)):
             return None
         keys = described | {words[idx].casefold() for idx in body}
@@ -1840,6 +1843,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 office_by_verb(name, chunk)
                 from_delegation(name, chunk)
             described = described_body(nxt) if nxt and is_bare_title(nxt) else None
+            if not described and nxt and len(nxt) > 3 and words[nxt[-2]] in ("of", "for") and is_bare_title(nxt):
+                # "managing director of Dubai developer DAMAC Properties": the place was read into the office
+                described = described_body(nxt[:-2])
+                nxt = nxt[:-2] if described else nxt
             if described:
                 # "Sarah Pike, chief executive of the charity Shelter": the body after what it is
                 add(name, nxt[:_MAX_TITLE_TOKENS], *described)

@@ -1755,3 +1755,16 @@ def test_an_appointment_in_a_relative_clause_gives_the_office(sentence, title):
 )
 def test_a_relative_clause_without_an_appointment_gives_no_office(sentence):
     assert "Tom Pike" not in {o.name for o in extract_officials(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Tom Pike, managing director of Gulf developer Marlow Homes, said sales rose.", "Marlow Homes"),
+        ("Tom Pike, managing director of property developer Marlow Homes, said sales rose.", "Marlow Homes"),
+        ("Tom Pike, managing director of British retailer Marlow Stores, said sales rose.", "Marlow Stores"),
+    ],
+)
+def test_a_firm_described_in_lower_case_before_its_name_is_the_affiliation(sentence, affiliation):
+    official = one(sentence)
+    assert (official.title, official.affiliation, official.kind) == ("managing director", affiliation, "corporate")
