@@ -1405,6 +1405,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if len(region) > 1 and toks.possessive[region[0]] and words[region[0]] in ("company", "firm"):
             # "The company's chief executive": the company is no part of the office, and the office is a company's
             region, fallback_kind = region[1:], "corporate"
+        while len(region) > 1 and words[region[0]].endswith("-based"):
+            region = region[1:]  # "Shanghai-based chief investment officer at ...": where one works, not whose
         title, affiliation, kind = _describe(toks, region)
         if title.casefold() == "counterpart":
             title = _counterparts_office(toks, region[0]) or title

@@ -1768,3 +1768,16 @@ def test_a_relative_clause_without_an_appointment_gives_no_office(sentence):
 def test_a_firm_described_in_lower_case_before_its_name_is_the_affiliation(sentence, affiliation):
     official = one(sentence)
     assert (official.title, official.affiliation, official.kind) == ("managing director", affiliation, "corporate")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("Tom Pike, Dublin-based chief investment officer at Marlow Asset Management, said bonds fell.",
+         "chief investment officer", "Marlow Asset Management"),
+        ("Lagos-based Marlow chairman Tom Pike said the bid was fair.", "Marlow chairman", "Marlow"),
+    ],
+)
+def test_where_an_officer_is_based_is_no_part_of_the_office(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.title, official.affiliation) == (title, affiliation)
