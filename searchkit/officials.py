@@ -1612,8 +1612,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if at < n and words[at] == ",":
             # "Niaz Malik, Deputy CEO, China Mobile Pakistan Limited": a company by its legal form;
             # "Tahir Ahmed, Managing Director, JGI": a body by the acronym the text spelt out for it
+            # "Ann Ode, President, Karachi Tax Bar Association": a body by the word that ends its name
             org = chunk_at(at + 1)
-            if org and (words[org[-1]] in _LEGAL_FORMS_CAPITALISED or (
+            named_body = bool(org) and len(org) > 1 and words[org[0]][0].isupper() and words[org[-1]][0].isupper() \
+                and labels[org[-1]] == _ORG and not toks.country[org[-1]]
+            if org and (words[org[-1]] in _LEGAL_FORMS_CAPITALISED or named_body or (
                     len(org) == 1 and words[org[0]] in toks.acronyms)) and all(
                     labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org):
                 return _words_of(toks, org), ""

@@ -1781,3 +1781,21 @@ def test_a_firm_described_in_lower_case_before_its_name_is_the_affiliation(sente
 def test_where_an_officer_is_based_is_no_part_of_the_office(sentence, title, affiliation):
     official = one(sentence)
     assert (official.title, official.affiliation) == (title, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("Tom Pike, President, Ridge Tax Bar Association (RTBA) said the changes were poor.", "President",
+         "Ridge Tax Bar Association"),
+        ("Tom Pike, General Secretary, Marlow Traders Association, said the changes were poor.",
+         "General Secretary", "Marlow Traders Association"),
+    ],
+)
+def test_a_body_named_between_commas_after_the_office_is_the_affiliation(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.title, official.affiliation, official.kind) == (title, affiliation, "corporate")
+
+
+def test_a_place_between_commas_after_the_office_is_no_affiliation():
+    assert one("Tom Pike, chairman, Hong Kong, said sales rose.").affiliation == ""
