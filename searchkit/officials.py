@@ -1411,6 +1411,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if title.casefold() == "counterpart":
             title = _counterparts_office(toks, region[0]) or title
         kind = kind_over or kind
+        if words[region[0]] == "group" and len(region) > 1 and words[region[1]].casefold() != "captain":
+            kind = "corporate"  # "group vice president", "group president": an office over a company's group
         if any(labels[idx] == _HONORIFIC for idx in region) and not any(
                 labels[idx] == _HEAD or (labels[idx] == _HONORIFIC and _HONORIFICS[words[idx].casefold()])
                 for idx in region):

@@ -1799,3 +1799,14 @@ def test_a_body_named_between_commas_after_the_office_is_the_affiliation(sentenc
 
 def test_a_place_between_commas_after_the_office_is_no_affiliation():
     assert one("Tom Pike, chairman, Hong Kong, said sales rose.").affiliation == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Pike, group vice president, North American sales, said orders rose.",
+        "In March group president Tom Pike told reporters that margins fell.",
+    ],
+)
+def test_a_groups_office_in_lower_case_is_a_companys(sentence):
+    assert one(sentence).kind == "corporate"
