@@ -233,7 +233,7 @@ _PORTFOLIO_HEADS = _GOVERNMENT_HEADS | {"secretary", "adviser", "advisor", "assi
 _PRIVATE_BODIES = _wordset(
     """association associations chamber chambers club manufacturers exporters importers producers growers
     dealers distributors transporters merchants retailers employers consumer consumers traders foundation
-    ngo trust charity society amnesty greenpeace oxfam wwf watch banks bankers"""
+    ngo trust charity society amnesty greenpeace oxfam wwf watch banks bankers friends"""
 )
 # Words that end private bodies' names, never people's ("Hindu Temple Society" is no Mr Temple Society);
 # in lower case they open no name ("the charity Open Doors", "civil society")
@@ -1289,7 +1289,8 @@ def _of_object(toks: _Tokens, title_part: list[int]) -> list[int]:
     for idx in title_part[at + 1:]:
         if labels[idx] in (_HEAD, _HONORIFIC):
             break  # "senior Federation of Economic Organizations official", "Spokesman of FBR Dr Muhammad Iqbal"
-        if words[idx].casefold() != "the" and (obj or labels[idx] != _DESC or words[idx][0].isupper()):
+        if (words[idx].casefold() != "the" or (obj and words[obj[-1]] == "of")) and (
+                obj or labels[idx] != _DESC or words[idx][0].isupper()):
             obj.append(idx)  # not "the" nor "opposition" in "head of the opposition Democratic Party"
     # "Minister for Railways", "Minister of State for Power": a portfolio, not a body
     if at > 0 and words[title_part[at - 1]].casefold() in _PORTFOLIO_HEADS and (
@@ -1551,6 +1552,16 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if end == at or words[end - 1] not in _DESCRIBED_BODIES or not words[chunk[-1]][0].isupper():
             return set()
         return set(words[at:end]) if end >= n or words[end] in _TITLE_FOLLOWERS or not words[end].isalnum() else set()
+
+    def body_past_of_the(chunk: list[int]) -> list[int]:
+        # "director of the Institute of Polar Sciences of the National Research Council", "director of Friends of
+        # the Earth": the body's name goes on past "of the"
+        after = chunk[-1] + 1
+        within = after + 2
+        if (within < n and words[after] == "of" and words[after + 1] == "the" and words[chunk[-1]][0].isupper()
+                and any(words[idx] == "of" for idx in chunk) and within in starts and words[within][0].isupper()):
+            return [*chunk, after, after + 1, *chunks[starts[within]]]
+        return chunk
 
     def firm_name_past_and(chunk: list[int]) -> list[int]:
         # "president of Simon and Schuster's International Group", "chairman of Marks and Spencer Plc": a firm's
@@ -1845,7 +1856,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 continue
             nxt = title_after_name(chunk)
             if nxt:
-                nxt = firm_name_past_and(nxt)
+                nxt = body_past_of_the(firm_name_past_and(nxt))
             if not nxt:
                 office_by_verb(name, chunk)
                 from_delegation(name, chunk)

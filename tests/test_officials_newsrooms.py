@@ -1810,3 +1810,17 @@ def test_a_place_between_commas_after_the_office_is_no_affiliation():
 )
 def test_a_groups_office_in_lower_case_is_a_companys(sentence):
     assert one(sentence).kind == "corporate"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation", "kind"),
+    [
+        ("Tom Pike, the director of the Institute of Marine Studies of the National Research Council, said so.",
+         "Institute of Marine Studies of the National Research Council", "government"),
+        ("Tom Pike, director of Friends of the Earth Wales, said the plan fell short.",
+         "Friends of the Earth Wales", "corporate"),
+    ],
+)
+def test_a_bodys_name_goes_on_past_of_the(sentence, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.affiliation, official.kind) == ("Tom Pike", affiliation, kind)
