@@ -55,7 +55,8 @@ SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters",
         "bbc_heldout5": ("bbc", 15), "reuters_heldout5": ("reuters", 15),
         "pakistan_heldout15": ("pakistan", 20), "bbc_heldout6": ("bbc", 20), "reuters_heldout6": ("reuters", 20),
         "pakistan_heldout16": ("pakistan", 20), "bbc_heldout7": ("bbc", 20), "reuters_heldout7": ("reuters", 20),
-        "pakistan_heldout17": ("pakistan", 20), "bbc_heldout8": ("bbc", 20), "reuters_heldout8": ("reuters", 20)}
+        "pakistan_heldout17": ("pakistan", 20), "bbc_heldout8": ("bbc", 20), "reuters_heldout8": ("reuters", 20),
+        "pakistan_heldout18": ("pakistan", 20), "bbc_heldout9": ("bbc", 20), "reuters_heldout9": ("reuters", 20)}
 
 
 def _csv_rows(path: Path, headline_col: str, body_col: str) -> dict[str, str]:
