@@ -58,7 +58,8 @@ _HEADS = _wordset(
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
     regent chair boss supremo whip counsel founder co-founder mp msp mla mlc mna mpa cm pm mep legislator lawmaker
     councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal
-    dig ssp sho sheriff delegate"""
+    dig ssp sho sheriff delegate curator registrar warden provost trustee headteacher vice-chair
+    vice-chairwoman vice-chairperson"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a
 # full name, or "General Motors" would be a person.
@@ -267,6 +268,9 @@ _LABOUR = frozenset({"Labour", "Labor"})
 _PARTY_OFFICES = _wordset("mp mps msp mla mna mpa mep lawmaker legislator councillor councilor leader peer spokesman"
                           " spokeswoman spokesperson chairman chair whip candidate")
 _LEGISLATORS = _wordset("mp msp mla mna mpa mep mlc lawmaker legislator councillor councilor")
+# a legislature seat written after the name ("X MS" in the Senedd, "X AM", "X TD" in the Dail) that is
+# not already an office word; in capitals, so "Ms" stays an honorific
+_SEAT_SUFFIXES = frozenset({"MS", "AM", "TD"})
 _SUMMITS = _wordset("cop21 cop25 cop26 cop27 cop28")
 _SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
 # Months that are also given names or surnames ("Theresa May", "Ali Jan Khan", "Jan Egeland")
@@ -626,6 +630,9 @@ def _tokenise(text: str) -> _Tokens:
             labels[i] = _DESC  # "Belfast Lord Mayor": one office, not a style before it
         elif word in ("Dam", "Barrage") and i > 0 and labels[i - 1] == _NAME:
             labels[i] = _ORG  # "Diamer Basha Dam" is a dam ("Dam Teutong" a name)
+        elif (word in _SEAT_SUFFIXES and i > 0 and labels[i - 1] == _NAME
+              and not "".join(toks.words[i + 1:i + 2])[:1].isupper()):
+            labels[i] = _BREAK  # "minister X MS said": a seat after the name ends it, not an acronym in it
         elif word == "Sheriff" and i > 0 and labels[i - 1] == _NAME and not toks.possessive[i - 1]:
             labels[i] = _NAME  # "Bunu Sheriff Musa": a name ("Boulder County Sheriff" is an office)
         elif word.casefold() == "manager" and i > 0 and toks.words[i - 1].casefold() == "general":

@@ -1824,3 +1824,50 @@ def test_a_groups_office_in_lower_case_is_a_companys(sentence):
 def test_a_bodys_name_goes_on_past_of_the(sentence, affiliation, kind):
     official = one(sentence)
     assert (official.name, official.affiliation, official.kind) == ("Tom Pike", affiliation, kind)
+
+
+# --- round 20: general coverage (office nouns, seats written after the name) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Curator Alys Penn said the storm had flattened the glasshouse.", "Curator"),
+        ("The rota was drawn up by Registrar Owen Tate last spring.", "Registrar"),
+        ("Trustee Mair Lloyd told the meeting that the roof would be mended.", "Trustee"),
+        ("Headteacher Gareth Rowe said pupils would plant the trees.", "Headteacher"),
+        ("Tom Pike, vice-chair of the Regional Water Panel, said the levels were low.",
+         "vice-chair of the Regional Water Panel"),
+    ],
+)
+def test_office_nouns_of_museums_schools_and_panels_are_offices(sentence, title):
+    official = one(sentence)
+    assert official.title == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("It changed after environment minister Gwen Harlow MS said in May that she disagreed.",
+         "Gwen Harlow", "environment minister"),
+        ("Wales' Health Minister Tom Pryce MS has said the queues are too long.", "Tom Pryce",
+         "Wales' Health Minister"),
+        ("Economy minister Rhys Bevan AM said the works would start in June.", "Rhys Bevan", "Economy minister"),
+        ("Housing minister Aoife Dunne TD said the scheme would be extended.", "Aoife Dunne", "Housing minister"),
+    ],
+)
+def test_a_seat_written_after_the_name_ends_the_name(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ms Harlow said the scheme would be extended.",  # the honorific, not a seat
+        "The app runs on MS Windows and opens at 9 AM every day.",
+        "Gwen Harlow MS Software said the update was late.",  # a firm's name goes on past the letters
+    ],
+)
+def test_seat_letters_alone_make_no_official(sentence):
+    assert extract_officials(sentence) == []
