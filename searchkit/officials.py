@@ -58,7 +58,7 @@ _HEADS = _wordset(
     archbishop bishop cardinal ayatollah chief head president-elect co-chairman ombudsman comptroller controller
     regent chair boss supremo whip counsel founder co-founder mp msp mla mlc mna mpa cm pm mep legislator lawmaker
     councillor councilor magistrate collector superintendent constable dgp igp patron official admiral marshal
-    dig ssp sho sheriff delegate curator registrar warden provost trustee headteacher vice-chair
+    dig ssp sho sheriff delegate aide curator registrar warden provost trustee headteacher vice-chair
     vice-chairwoman vice-chairperson"""
 )
 # Heads that may stand before a bare surname ("President Reagan"); weak ones ("General", "Chief") need a

@@ -1871,3 +1871,19 @@ def test_a_seat_written_after_the_name_ends_the_name(sentence, name, title):
 )
 def test_seat_letters_alone_make_no_official(sentence):
     assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("The memo was written by White House aide Tom Pike in March.", "Tom Pike", "White House aide"),
+        ("Tom Pike, an aide to Governor Ann Kerr, said the tax would stay.", "Tom Pike", "aide"),
+    ],
+)
+def test_an_aide_to_an_office_holder_is_an_official(sentence, name, title):
+    official = next(o for o in extract_officials(sentence) if o.name == name)
+    assert (official.title, official.kind) == (title, "government")
+
+
+def test_an_aide_with_no_name_beside_it_makes_no_official():
+    assert extract_officials("A congressional aide said the bill would pass. Tom Pike, a farmer, disagreed.") == []
