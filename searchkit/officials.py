@@ -271,6 +271,8 @@ _LEGISLATORS = _wordset("mp msp mla mna mpa mep mlc lawmaker legislator councill
 # a legislature seat written after the name ("X MS" in the Senedd, "X AM", "X TD" in the Dail) that is
 # not already an office word; in capitals, so "Ms" stays an honorific
 _SEAT_SUFFIXES = frozenset({"MS", "AM", "TD"})
+# places a manager runs as their office holder; a "fund manager" or "sales manager" is staff
+_SITES = _wordset("distillery plant site mill mine factory refinery brewery smelter warehouse depot")
 _SUMMITS = _wordset("cop21 cop25 cop26 cop27 cop28")
 _SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
 # Months that are also given names or surnames ("Theresa May", "Ali Jan Khan", "Jan Egeland")
@@ -635,6 +637,8 @@ def _tokenise(text: str) -> _Tokens:
             labels[i] = _BREAK  # "minister X MS said": a seat after the name ends it, not an acronym in it
         elif word == "Sheriff" and i > 0 and labels[i - 1] == _NAME and not toks.possessive[i - 1]:
             labels[i] = _NAME  # "Bunu Sheriff Musa": a name ("Boulder County Sheriff" is an office)
+        elif word == "manager" and i > 0 and toks.words[i - 1].casefold() in _SITES:
+            labels[i - 1], labels[i] = _DESC, _HEAD  # "distillery manager X" runs a named place ("fund manager" no)
         elif word.casefold() == "manager" and i > 0 and toks.words[i - 1].casefold() == "general":
             labels[i - 1], labels[i] = _DESC, _HEAD  # "General Manager" is an office; "sales manager" is not
         elif (word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC))

@@ -1887,3 +1887,23 @@ def test_an_aide_to_an_office_holder_is_an_official(sentence, name, title):
 
 def test_an_aide_with_no_name_beside_it_makes_no_official():
     assert extract_officials("A congressional aide said the bill would pass. Tom Pike, a farmer, disagreed.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("It was not a hard call, says plant manager Ivor Breen.", "plant manager"),
+        ("Ivor Breen, the brewery manager, said the vats were full.", "brewery manager"),
+    ],
+)
+def test_the_manager_of_a_site_is_a_companys_officer(sentence, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == ("Ivor Breen", title, "corporate")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Fund manager Ivor Breen said the shares were cheap.", "Sales manager Ivor Breen said orders rose."],
+)
+def test_a_fund_or_sales_manager_is_no_official(sentence):
+    assert extract_officials(sentence) == []
