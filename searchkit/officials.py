@@ -210,6 +210,12 @@ _PLURAL_HEADS = {"justices": "justice", "ministers": "minister", "judges": "judg
                  "mps": "mp", "msps": "msp", "mlas": "mla", "mnas": "mna", "lawmakers": "lawmaker",
                  "legislators": "legislator",
                  "councillors": "councillor"}
+# "Senators including A, B and C", "Ministers such as X and Y": the names share the plural office as if listed
+# directly after it. Only the capitalised office ("several ministers such as" is a description) and only before a
+# full name ("Senators including Members of the PPP", "... members of the PPP" list no one).
+_CAPITALISED_PLURAL_HEADS = "|".join(head.capitalize() for head in _PLURAL_HEADS if len(head) > 4)
+_PLURAL_INCLUDING = re.compile(
+    rf"\b({_CAPITALISED_PLURAL_HEADS}),?[^\S\n]+(?:including|such[^\S\n]+as)[^\S\n]+(?=([A-Z][a-z]+)[^\S\n]+[A-Z])")
 # Offices only a public body has: a company word in the ministry's name does not make them corporate
 # ("Minister of State for Power and Natural Gas").
 _GOVERNMENT_HEADS = _wordset(
@@ -331,9 +337,11 @@ _LEADS = _wordset("leads heads chairs directs led headed chaired directed")
 # Verbs after "The <office>" that make it the subject of its sentence; how far back its person may be named
 _SAID = _wordset("said says told added has had is was warned urged")
 _SENTENCE_LOOKBACK = 80  # tokens
-# Offices recognised when misspelt by one letter ("Secretery", "spokespersn"): long enough to be unmistakable.
+# Offices recognised when misspelt by one letter ("Secretery", "spokespersn", "Sentor"): long enough to be
+# unmistakable (no English word is "senator" with one letter dropped).
 _SPELLING_HEADS = ("minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
-                   "chairperson", "president", "governor", "ambassador", "director", "commissioner", "chancellor")
+                   "chairperson", "president", "governor", "ambassador", "director", "commissioner", "chancellor",
+                   "senator")
 
 
 def _one_letter_dropped(word: str) -> set[str]:
@@ -502,7 +510,7 @@ def _is_head(key: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)  # news vocabulary repeats; the cache bounds the per-word cost
 def _misspelt_head(key: str) -> str:
     """The office a word misspells by one letter ("secretery" -> "secretary"), else ""."""
-    if not 7 <= len(key) <= 16 or key[0] not in _MISSPELT_INITIALS or not key.isalpha():
+    if not 6 <= len(key) <= 16 or key[0] not in _MISSPELT_INITIALS or not key.isalpha():
         return ""
     for variant in (key, *_one_letter_dropped(key)):
         head = _MISSPELT_HEADS.get(variant, "")
@@ -556,6 +564,14 @@ def _label_word(word: str, next_raw: str) -> int:
     return _NAME
 
 
+def _plural_including(match: re.Match[str]) -> str:
+    # "Ministers, including Finance Minister X": the listed person has an office of their own
+    first = match.group(2).casefold()
+    if _is_head(first) or first in _DESCRIPTORS or first in _RANKS or first in _COUNTRIES:
+        return match.group()
+    return match.group(1) + " "
+
+
 def _bare_possessive(match: re.Match[str]) -> str:
     word = match.group(1)
     after = match.group(2)
@@ -571,7 +587,7 @@ def _bare_possessive(match: re.Match[str]) -> str:
 def _tokenise(text: str) -> _Tokens:
     # "BB&amp;T", "&lt;br/&gt;": scraped pages leave HTML entities in the text
     text = _GLUED_SENTENCE.sub(" ", _GLUED_TAG.sub(r"\1 ", _HTML_TAG.sub(" ", html.unescape(text))))
-    text = _BARE_POSSESSIVE.sub(_bare_possessive, text)
+    text = _PLURAL_INCLUDING.sub(_plural_including, _BARE_POSSESSIVE.sub(_bare_possessive, text))
     raw = [m.group() for m in _TOKEN.finditer(text)]
     toks = _Tokens()
     block_start = 0

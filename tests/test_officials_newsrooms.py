@@ -158,12 +158,41 @@ def test_name_then_acting_office():
         ("Justices Khosa and Saqib heard the appeal.", ["Khosa", "Saqib"], "Justice"),
         ("Ministers Ahsan Iqbal, Khurram Dastgir and Rana Tanveer attended.",
          ["Ahsan Iqbal", "Khurram Dastgir", "Rana Tanveer"], "Minister"),
+        ("Senators including Omar Latif, Hina Baig, Zaid Noon and Kamran Mir opposed the bill.",
+         ["Omar Latif", "Hina Baig", "Zaid Noon", "Kamran Mir"], "Senator"),
+        ("Judges, such as Tariq Malik and Sara Qazi, declined to comment.", ["Tariq Malik", "Sara Qazi"], "Judge"),
     ],
 )
 def test_a_plural_office_is_each_name_s_office(sentence, names, title):
     found = extract_officials(sentence)
     assert [o.name for o in found] == names
-    assert all(o.title == title for o in found)
+    assert all((o.title, o.kind) == (title, "government") for o in found)
+
+
+def test_a_plural_office_listing_names_after_another_office_holder():
+    found = extract_officials("Opposition Leader Asim Rana and Senators including Omar Latif and Hina Baig "
+                              "walked out of the house.")
+    assert [(o.name, o.title) for o in found] == [
+        ("Asim Rana", "Opposition Leader"), ("Omar Latif", "Senator"), ("Hina Baig", "Senator")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senators including members of the PPP walked out.",
+        "Senators including Members of the Treasury benches walked out.",
+        "Ministers including the finance minister attended the meeting.",
+        "Senators such as Pakistan and India voted.",
+        "Several ministers, such as Omar Latif and Hina Baig, were absent.",  # a description, not an office
+    ],
+)
+def test_a_plural_office_listing_no_person_makes_no_official(sentence):
+    assert extract_officials(sentence) == []
+
+
+def test_a_listed_person_with_an_office_of_their_own_keeps_it():
+    official = one("Ministers, including Finance Minister Omar Latif, attended.")
+    assert (official.name, official.title) == ("Omar Latif", "Finance Minister")
 
 
 @pytest.mark.parametrize(
@@ -188,6 +217,19 @@ def test_misspelt_titles_where_the_pattern_is_unmistakable():
     assert (official.name, official.title) == ("Waqar Masood Khan", "Finance Secretary")
     # a real word one letter from an office is not one
     assert extract_officials("The resident Rashid Khan complained about the noise.") == []
+
+
+@pytest.mark.parametrize("misspelt", ["Sentor", "Senatr", "Sentaor", "Senattor"])
+def test_a_misspelt_senator_in_a_run_with_the_right_spelling(misspelt):
+    found = extract_officials(f"Senator Omar Latif and {misspelt} Hina Baig walked out.")
+    assert [(o.name, o.title, o.kind) for o in found] == [
+        ("Omar Latif", "Senator", "government"), ("Hina Baig", "Senator", "government")]
+
+
+@pytest.mark.parametrize("sentence", ["The senior Rashid Khan retired.", "Seniors Rashid Khan and Omar Latif met.",
+                                      "The Senate Rashid Khan addressed.", "Sensor maker Rashid Khan said."])
+def test_a_word_near_senator_in_spelling_is_no_office(sentence):
+    assert extract_officials(sentence) == []
 
 
 # --- kind and affiliation ------------------------------------------------------------------------
