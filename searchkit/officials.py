@@ -268,7 +268,6 @@ _DESCRIBED_BODIES = _wordset(
     " regulator watchdog agency union association body")
 # of which private ones ("the charity Shelter", "the Transform Scotland lobby group")
 _PRIVATE_DESCRIPTORS = _DESCRIBED_BODIES - _wordset("regulator watchdog agency body organisation organization")
-# UN climate summits as the BBC prints them ("Cop26 president")
 # "Labour" is a party before a party's or a legislator's office, a portfolio before a minister
 _LABOUR = frozenset({"Labour", "Labor"})
 _PARTY_OFFICES = _wordset("mp mps msp mla mna mpa mep lawmaker legislator councillor councilor leader peer spokesman"
@@ -279,6 +278,7 @@ _LEGISLATORS = _wordset("mp msp mla mna mpa mep mlc lawmaker legislator councill
 _SEAT_SUFFIXES = frozenset({"MS", "AM", "TD"})
 # places a manager runs as their office holder; a "fund manager" or "sales manager" is staff
 _SITES = _wordset("distillery plant site mill mine factory refinery brewery smelter warehouse depot")
+# UN climate summits as the BBC prints them ("Cop26 president")
 _SUMMITS = _wordset("cop21 cop25 cop26 cop27 cop28")
 _SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
 # Months that are also given names or surnames ("Theresa May", "Ali Jan Khan", "Jan Egeland")
@@ -291,9 +291,9 @@ _FORCES_RANKS = _wordset("brigadier colonel lieutenant commodore admiral marshal
 _REMIT_BODIES = _wordset("committee committees commission council subcommittee taskforce")
 _CAPTIONS = frozenset({"Left", "Right", "Centre", "Center", "L", "R", "C"})
 _MILITARY_RANKS = _wordset("brigadier colonel major captain lieutenant commodore general admiral marshal")
-# "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
 # "cabinet member for", "portfolio holder for": the word an office of a council needs before it
 _COUNCIL_OFFICES = {"member": _wordset("cabinet executive"), "holder": _wordset("portfolio")}
+# "Newly-appointed", "Recently-elected": adverbs that make an adjective of the appointment.
 _HYPHENED_ADVERBS = _wordset("newly recently freshly duly jointly democratically popularly directly formerly")
 # "A, B and other FBR officials"
 _PLURAL_OFFICIALS = _wordset("officials office-bearers")
@@ -676,8 +676,6 @@ def _tokenise(text: str) -> _Tokens:
                 and not toks.possessive[i - 1] and not toks.possessive[i]
                 and (i + 1 >= len(labels) or labels[i + 1] not in (_NAME, _INITIAL, _HEAD, _DESC, _ORG))):
             labels[i] = _NAME
-        # "Special Assistant to the Prime Minister": an assistant to someone holds an office
-        # "Advocate General Sindh": the province's law officer (an advocate alone is a lawyer)
         # "the council's cabinet member for transport", "executive member for climate", "portfolio holder for
         # housing": a British council's office (a plain "member" is not one)
         elif (word.casefold() in _COUNCIL_OFFICES and i > 0 and toks.words[i + 1:i + 2] == ["for"]
@@ -687,6 +685,8 @@ def _tokenise(text: str) -> _Tokens:
         # ("policy" alone is no office word: "head of policy research", "monetary policy")
         elif word == "policy" and i + 1 < len(labels) and labels[i + 1] == _HEAD:
             labels[i] = _DESC
+        # "Special Assistant to the Prime Minister": an assistant to someone holds an office;
+        # "Advocate General Sindh": the province's law officer (an advocate alone is a lawyer)
         elif (word == "Assistant" and toks.words[i + 1:i + 2] == ["to"]) or (
                 word == "Advocate" and toks.words[i + 1:i + 2] == ["General"]):
             labels[i] = _HEAD
@@ -998,9 +998,7 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         nationality = nationality or country[region[k]]
         k += 1
     title_part = region[k:]
-    keys = {words[idx].casefold() for idx in region}
-    for idx in region:
-        keys |= _acronym_keys(toks, words[idx])
+    keys = _body_keys(toks, region)
     # "First National Bank", "Citizens National Bank": a name of its own before "National Bank" makes a lender's
     # name, unlike "Swiss National Bank" or "National Bank of Belgium"
     named_lender = any(words[idx] == "National" and idx + 1 in region and words[idx + 1].startswith("Bank")
@@ -1225,6 +1223,14 @@ def _acronym_keys(toks: _Tokens, word: str) -> frozenset[str]:
     return toks.acronyms.get(word, frozenset())
 
 
+def _body_keys(toks: _Tokens, indexes: list[int]) -> set[str]:
+    """The casefolded words of a body's name with the kind words its acronyms stand for."""
+    keys = {toks.words[idx].casefold() for idx in indexes}
+    for idx in indexes:
+        keys |= _acronym_keys(toks, toks.words[idx])
+    return keys
+
+
 def _public(keys: set[str] | frozenset[str]) -> bool:
     return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS)) or ("bank" in keys and bool(keys & _PUBLIC_BANK_WORDS))
 
@@ -1291,9 +1297,7 @@ def _unknown_body_officer(toks: _Tokens, title_part: list[int], of_object: list[
     if not of_object or not (partnership or any(labels[idx] == _HEAD and words[idx].casefold() in _BODY_OFFICES
                                                 for idx in title_part)):
         return False
-    keys = {words[idx].casefold() for idx in of_object}
-    for idx in of_object:
-        keys |= _acronym_keys(toks, words[idx])
+    keys = _body_keys(toks, of_object)
     return (not _public(keys) and not keys & (_PUBLIC_BODY_WORDS | _PLACES | _DESCRIPTORS)
             and all(idx in partnership or (words[idx][0].isupper() and labels[idx] in (_NAME, _ORG))
                     and not toks.country[idx]
@@ -1454,24 +1458,23 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if any(words[idx] in ("union", "unions") for idx in region):
             kind = "corporate"  # "union spokesman", "transport union representative": a trade union's officer
         keys = {words[idx].casefold() for idx in region}
+        heads = {words[idx].casefold() for idx in region if labels[idx] == _HEAD}
         if not keys & _GOVERNMENT_HEADS and (any(words[idx] in _NOT_OFFICES for idx in region) or (
                 words[region[-1]] in _FIELDS and not _public(keys))):
             # "head of Asian research at ING", "head of Asia economics" are analysts ("Sanwa Research Institute"
             # is a body, "economics spokesman" and "head of the OECD's economics" hold offices)
             return
-        if {words[idx].casefold() for idx in region if labels[idx] == _HEAD} == {"delegate"} and not (
+        if heads == {"delegate"} and not (
                 toks.country[region[0]] or affiliation):
             after = region[-1] + 1
             if not (after + 1 < n and words[after] == "from" and toks.country[after + 1]):
                 return  # "a delegate to the party congress": one of many, no office of a country
             affiliation = toks.country[after + 1]  # "the delegate from Guinea"
-        attorney_keys = {words[idx].casefold() for idx in region}
         if (words[region[0]] == "attorney" and region[1:2] and words[region[1]] == "for"
-                and not _public(attorney_keys) and "district" not in attorney_keys):
+                and not _public(keys) and "district" not in keys):
             return  # "X, attorney for the Smiths": a client's lawyer ("attorney for the district" is an office)
         if words[region[-1]].casefold() in _DEALING_DESKS:
             return  # "Head Trader at Marlow Dealers", "chief dealer": a dealing desk's job, no office
-        heads = {words[idx].casefold() for idx in region if labels[idx] == _HEAD}
         if heads and heads <= _FOUNDERS:
             return  # "founder of Sri-Kumar Global Strategies" holds no office; "founder and chairman" does
         after = name[-1] + 1
@@ -1641,9 +1644,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if org and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in org) and any(
                     labels[idx] in (_NAME, _ORG) for idx in org):
                 # "federal agency FEMA" is public; a "brokerage house" is no House of the legislature
-                keys = {words[idx].casefold() for idx in org} | set(trade) - {"house"}
-                for idx in org:
-                    keys |= _acronym_keys(toks, words[idx])
+                keys = _body_keys(toks, org) | set(trade) - {"house"}
                 # "director of sustainability at Veolia UK": an office at a body with no public word is a firm's
                 # ("an official at the Finance Ministry" is not); "in" names a place as often as a body
                 at_firm = words[at] == "at" and not _public(keys) and "public" not in keys and not any(
@@ -1776,9 +1777,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)
                 and any(labels[idx] == _ORG and not toks.country[idx] for idx in body) and is_complete(body)):
             return  # "who heads the American delegation": a country's adjective before what it leads
-        keys = {words[idx].casefold() for idx in body}
-        for idx in body:
-            keys |= _acronym_keys(toks, words[idx])
+        keys = _body_keys(toks, body)
         organisation = _words_of(toks, body)
         kind = "government" if _public(keys) and not _private(keys) else "corporate"
         out.append(_Candidate(name[-1], _name_words(toks, name), " ".join([verb, *words[at + 2:body_at], organisation]),
@@ -1947,9 +1946,9 @@ def _private_body_after(toks: _Tokens, at: int) -> str | None:
     return " ".join(body) if _private(keys) and not _public(keys) else None
 
 
-# Words of a country's central bank's name ("State Bank of Pakistan", "People's Bank of China"), unlike "World Bank".
 # A body's word that names no body without its country ("EU Commission", "Pakistan Army")
 _BARE_BODIES = _wordset("commission parliament council senate army navy government assembly cabinet court")
+# Words of a country's central bank's name ("State Bank of Pakistan", "People's Bank of China"), unlike "World Bank".
 _CENTRAL_BANK_WORDS = _wordset("central state reserve national federal people negara")
 # Lower-case nouns by which an article refers back to a body it names elsewhere ("the central bank").
 _GENERIC_BODIES = _wordset("bank ministry commission authority board court company corporation bureau agency")
