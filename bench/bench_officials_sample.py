@@ -41,7 +41,8 @@ SEED = 12
 # Reuters held-out sets after round 13, written on the error classes of the tenth and the second ones; the twelfth
 # and the fourth BBC and Reuters held-out sets after round 14, written on the error classes of the eleventh and the
 # third ones; the thirteenth with them, before any of them was scored; the fourteenth and the fifth BBC and Reuters
-# held-out sets after round 16 was written, before the extractor was run on them)
+# held-out sets after round 16 was written, before the extractor was run on them; held-outs 19-20 and BBC and
+# Reuters held-outs 10-11 at the start of round 22, before any of its rules were written)
 SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters", 15),
         "pakistan_heldout": ("pakistan", 20), "pakistan_heldout2": ("pakistan", 20),
         "pakistan_heldout3": ("pakistan", 20), "pakistan_heldout4": ("pakistan", 20),
@@ -56,7 +57,9 @@ SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters",
         "pakistan_heldout15": ("pakistan", 20), "bbc_heldout6": ("bbc", 20), "reuters_heldout6": ("reuters", 20),
         "pakistan_heldout16": ("pakistan", 20), "bbc_heldout7": ("bbc", 20), "reuters_heldout7": ("reuters", 20),
         "pakistan_heldout17": ("pakistan", 20), "bbc_heldout8": ("bbc", 20), "reuters_heldout8": ("reuters", 20),
-        "pakistan_heldout18": ("pakistan", 20), "bbc_heldout9": ("bbc", 20), "reuters_heldout9": ("reuters", 20)}
+        "pakistan_heldout18": ("pakistan", 20), "bbc_heldout9": ("bbc", 20), "reuters_heldout9": ("reuters", 20),
+        "pakistan_heldout19": ("pakistan", 20), "bbc_heldout10": ("bbc", 20), "reuters_heldout10": ("reuters", 20),
+        "pakistan_heldout20": ("pakistan", 20), "bbc_heldout11": ("bbc", 20), "reuters_heldout11": ("reuters", 20)}
 
 
 def _csv_rows(path: Path, headline_col: str, body_col: str) -> dict[str, str]:
