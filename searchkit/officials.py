@@ -1188,6 +1188,12 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
 
 # Parts of a body that an officer of the body heads ("IMF ... Department").
 _UNITS = _wordset("department division wing unit office bureau section desk")
+# Parts of a body written in lower case after its possessive ("head of Toyota's public affairs division", "chairman
+# of the LDP's policy council", "manager of Nikko's bond operation")
+_OWNED_UNITS = _UNITS | _wordset(
+    """branch committee council board panel taskforce directorate delegation group team staff arm subsidiary
+    operation operations activities services affairs""")
+_OWNED_UNIT_WORDS = 4
 # "the Rio-based Brazil-China Chamber": where a body sits is no part of its name.
 _BASED_IN = re.compile(r"^(?:\S+-based )+")
 
@@ -1688,6 +1694,41 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         keys = described | {words[idx].casefold() for idx in body}
         return _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else "government"
 
+    def owned_unit(chunk: list[int]) -> tuple[list[int], int] | None:
+        """(office up to the owner, end of the unit) when an office after a name ends in a body's possessive and a
+        lower-case part of that body: "head of Johannesburg Consolidated's gold division", "director of the
+        SEC's division of market regulation" (its remit after "of"), before the clause ends."""
+        owner = next((k for k, idx in enumerate(chunk) if toks.possessive[idx]), -1)
+        if owner < 2 or labels[chunk[0]] not in (_HEAD, _DESC):
+            return None
+        region = chunk[:owner + 1]
+        body = region[next(k for k, idx in enumerate(region) if words[idx] in ("of", "at")) + 1:] if any(
+            words[idx] in ("of", "at") for idx in region) else []
+        if body and words[body[0]] == "the":
+            body = body[1:]
+        if not body or not all(words[idx][0].isupper() and labels[idx] in (_NAME, _ORG, _DESC) for idx in body):
+            return None
+        at = region[-1] + 1
+        end = at
+        while end < n and end - at < _OWNED_UNIT_WORDS and (words[end].islower() and words[end].isalpha()
+                                                               or words[end] == "and" or "-" in words[end]):
+            end += 1
+        while end > at and words[end - 1] not in _OWNED_UNITS:
+            end -= 1
+        if end == at or any(idx >= end for idx in chunk[owner + 1:]):
+            return None
+        if end + 1 < n and words[end] == "of" and words[end - 1] in _UNITS:
+            remit = end + 1  # "division of banking law and credit supervision"
+            while remit < n and remit - end <= _OWNED_UNIT_WORDS and words[remit].isalpha() and words[remit].islower():
+                remit += 1
+            end = remit if remit > end + 1 else end
+        unit = {word.casefold() for word in words[at:end]}
+        if unit & (_NOT_OFFICES | _FIELDS):
+            return None  # "head of ING's research unit" is an analyst
+        if not (end >= n or words[end] in _TITLE_FOLLOWERS or not words[end].isalnum()):
+            return None
+        return region, end
+
     def _trade_words(at: int) -> list[str]:
         # "at gold dealer GoldSilver Central", "at the brokerage Topline Securities": the lower-case words that
         # describe a firm before its name (with the article before them), up to the name
@@ -1894,6 +1935,19 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if described:
                 # "Sarah Pike, chief executive of the charity Shelter": the body after what it is
                 add(name, nxt[:_MAX_TITLE_TOKENS], *described)
+                used_titles.add(nxt[0])
+                continue
+            unit = owned_unit(nxt) if nxt and is_bare_title(nxt) and not is_complete(nxt) else None
+            if unit:
+                # "Ken Ode, head of Acme Mining's gold division, said": the office is in the firm's unit
+                region, end = unit
+                body = _body_keys(toks, region) - {"of", "at", "the"}
+                public = (_public(body) or any(toks.country[idx] for idx in region)) and not _private(body)
+                found = len(out)
+                add(name, region, kind_over="government" if public else "corporate")
+                if len(out) > found and out[-1].title.endswith(words[region[-1]]):
+                    owner = words[region[-1]]
+                    out[-1].title += ("'" if owner.endswith("s") else "'s") + " " + " ".join(words[region[-1] + 1:end])
                 used_titles.add(nxt[0])
                 continue
             if nxt and not is_complete(nxt):

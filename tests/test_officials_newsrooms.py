@@ -1949,3 +1949,36 @@ def test_the_manager_of_a_site_is_a_companys_officer(sentence, title):
 )
 def test_a_fund_or_sales_manager_is_no_official(sentence):
     assert extract_officials(sentence) == []
+
+
+# --- round 22B: an office in a lower-case unit of a body named with its possessive --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("Lena Varga, head of Borland Mining's copper division, told a briefing the pit would close.",
+         "Lena Varga", "head of Borland Mining's copper division", "Borland Mining", "corporate"),
+        ("Omar Haddad, director of the SEC's division of enforcement, said the case was open.",
+         "Omar Haddad", "director of the SEC's division of enforcement", "SEC", "government"),
+        ("Piet Maas, general manager of Kessler Securities Co's bond department, said yields would fall.",
+         "Piet Maas", "general manager of Kessler Securities Co's bond department", "Kessler Securities Co",
+         "corporate"),
+        ("Yuki Mori, chairman of the LDP's tax affairs council, said on Friday the rate would stay.",
+         "Yuki Mori", "chairman of the LDP's tax affairs council", "LDP", "government"),
+    ],
+)
+def test_an_office_in_a_bodys_lower_case_unit(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lena Varga, head of Borland Bank's research unit, said rates would rise.",  # an analyst
+        "Lena Varga, head of Borland Bank's growth, said rates would rise.",  # no unit of the bank named
+    ],
+)
+def test_a_research_unit_or_a_unitless_possessive_makes_no_official(sentence):
+    assert extract_officials(sentence) == []
