@@ -1194,6 +1194,12 @@ _OWNED_UNITS = _UNITS | _wordset(
     """branch committee council board panel taskforce directorate delegation group team staff arm subsidiary
     operation operations activities services affairs""")
 _OWNED_UNIT_WORDS = 4
+# A lower-case remit between an office and its body that makes the holder an analyst, a trader or an academic, not
+# an officer ("head of risk arbitrage at ...", "director of commodity analysis for ...")
+_ANALYSTS_REMITS = _wordset(
+    """analysis studies economic economics forecasting trading arbitrage equities equity bonds fixed income
+    markets geology science sciences""")
+_ACADEMIC_BODIES = _wordset("university college school academy")
 # "the Rio-based Brazil-China Chamber": where a body sits is no part of its name.
 _BASED_IN = re.compile(r"^(?:\S+-based )+")
 
@@ -1239,6 +1245,15 @@ def _body_keys(toks: _Tokens, indexes: list[int]) -> set[str]:
 
 def _public(keys: set[str] | frozenset[str]) -> bool:
     return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS)) or ("bank" in keys and bool(keys & _PUBLIC_BANK_WORDS))
+
+
+def _kind_of_body(toks: _Tokens, body: list[int]) -> str:
+    """"government" for a body named with a public word or a country ("the SEC", "the UK Met Office"), else
+    "corporate": an unknown body with a unit or a remit is a firm's far more often ("Citicorp", "Union Bank of
+    Switzerland": a bank with no public word is a lender, whatever country it names)."""
+    keys = _body_keys(toks, body)
+    named_country = any(toks.country[idx] for idx in body) and "bank" not in keys
+    return "government" if (_public(keys) or named_country) and not _private(keys) else "corporate"
 
 
 def _private(keys: set[str] | frozenset[str]) -> bool:
@@ -1729,6 +1744,34 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             return None
         return region, end
 
+    def remit_at_body(chunk: list[int]) -> tuple[list[int], int, list[int]] | None:
+        """(the office, end of its remit, the body) when a lower-case office after a name goes on "of" a lower-case
+        remit and "at"/"for" a body named in capitals: "director of policy and campaigns at ActionAid", "head of
+        climate impacts at the UK Met Office" (the chunk may have read a descriptor of the remit into the office)."""
+        office = len(chunk)
+        while office > 0 and labels[chunk[office - 1]] != _HEAD:
+            office -= 1
+        if not office or not all(words[idx].islower() for idx in chunk[office - 1:]):
+            return None
+        at = chunk[office - 1] + 1
+        if not (at + 2 < n and words[at] == "of"):
+            return None
+        end = at + 1
+        while end < n and end - at <= _OWNED_UNIT_WORDS and words[end] not in ("at", "for") and (
+                words[end].isalpha() and words[end].islower() or "-" in words[end] or words[end] == "&"):
+            end += 1
+        if end == at + 1 or end + 1 >= n or words[end] not in ("at", "for") or words[end - 1] in _FUNCTION_WORDS:
+            return None
+        remit = {word.casefold() for word in words[at + 1:end]}
+        body = chunk_at(end + 1)
+        if not body or remit & (_NOT_OFFICES | _FIELDS | _ANALYSTS_REMITS) or not is_complete(body):
+            return None
+        if not (words[body[0]][0].isupper() and words[body[-1]][0].isupper()
+                and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)
+                and not any(words[idx].casefold() in _ACADEMIC_BODIES for idx in body)):
+            return None
+        return chunk[:office], end, body
+
     def _trade_words(at: int) -> list[str]:
         # "at gold dealer GoldSilver Central", "at the brokerage Topline Securities": the lower-case words that
         # describe a firm before its name (with the article before them), up to the name
@@ -1941,13 +1984,21 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if unit:
                 # "Ken Ode, head of Acme Mining's gold division, said": the office is in the firm's unit
                 region, end = unit
-                body = _body_keys(toks, region) - {"of", "at", "the"}
-                public = (_public(body) or any(toks.country[idx] for idx in region)) and not _private(body)
                 found = len(out)
-                add(name, region, kind_over="government" if public else "corporate")
+                add(name, region, kind_over=_kind_of_body(toks, region))
                 if len(out) > found and out[-1].title.endswith(words[region[-1]]):
                     owner = words[region[-1]]
                     out[-1].title += ("'" if owner.endswith("s") else "'s") + " " + " ".join(words[region[-1] + 1:end])
+                used_titles.add(nxt[0])
+                continue
+            remit = remit_at_body(nxt) if nxt and is_bare_title(nxt) and not is_complete(nxt) else None
+            if remit:
+                # "Ann Ode, director of policy and campaigns at Helpwise, said": the office's remit, then its body
+                office, end, body = remit
+                found = len(out)
+                add(name, office, _words_of(toks, body), kind_over=_kind_of_body(toks, body))
+                if len(out) > found:
+                    out[-1].title += " " + " ".join(words[office[-1] + 1:end])
                 used_titles.add(nxt[0])
                 continue
             if nxt and not is_complete(nxt):

@@ -1982,3 +1982,30 @@ def test_an_office_in_a_bodys_lower_case_unit(sentence, name, title, affiliation
 )
 def test_a_research_unit_or_a_unitless_possessive_makes_no_official(sentence):
     assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("Mia Holt, director of policy and campaigns at Greenfront, said the deal fell short.",
+         "Mia Holt", "director of policy and campaigns", "Greenfront", "corporate"),
+        ("Tom Reyes, associate director of enforcement at the SEC, said the case was closed.",
+         "Tom Reyes", "associate director of enforcement", "SEC", "government"),
+        ("Lars Berg, head of treasury operations at Union Bank of Norway, said rates would hold.",
+         "Lars Berg", "head of treasury operations", "Union Bank of Norway", "corporate"),
+    ],
+)
+def test_an_office_with_a_lower_case_remit_before_its_body(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mia Holt, head of risk arbitrage at Harlow Sachs, said the spread would close.",  # a trader
+        "Mia Holt, head of petroleum geology at Moscow State University, said the field was old.",  # an academic
+    ],
+)
+def test_a_traders_or_an_academics_remit_makes_no_official(sentence):
+    assert extract_officials(sentence) == []
