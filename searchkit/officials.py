@@ -1194,11 +1194,12 @@ _OWNED_UNITS = _UNITS | _wordset(
     """branch committee council board panel taskforce directorate delegation group team staff arm subsidiary
     operation operations activities services affairs""")
 _OWNED_UNIT_WORDS = 4
-# A lower-case remit between an office and its body that makes the holder an analyst, a trader or an academic, not
-# an officer ("head of risk arbitrage at ...", "director of commodity analysis for ...")
+# A lower-case remit between an office and its body that makes the holder an analyst, a trader, a fund manager or
+# an academic, not an officer ("head of risk arbitrage at ...", "head of asset allocation at ...")
 _ANALYSTS_REMITS = _wordset(
     """analysis studies economic economics forecasting trading arbitrage equities equity bonds fixed income
-    markets geology science sciences""")
+    markets swaps asset assets allocation portfolio portfolios fund funds investment investments geology science
+    sciences""")
 _ACADEMIC_BODIES = _wordset("university college school academy")
 # "the Rio-based Brazil-China Chamber": where a body sits is no part of its name.
 _BASED_IN = re.compile(r"^(?:\S+-based )+")
