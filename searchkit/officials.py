@@ -273,9 +273,9 @@ _LABOUR = frozenset({"Labour", "Labor"})
 _PARTY_OFFICES = _wordset("mp mps msp mla mna mpa mep lawmaker legislator councillor councilor leader peer spokesman"
                           " spokeswoman spokesperson chairman chair whip candidate")
 _LEGISLATORS = _wordset("mp msp mla mna mpa mep mlc lawmaker legislator councillor councilor")
-# a legislature seat written after the name ("X MS" in the Senedd, "X AM", "X TD" in the Dail) that is
-# not already an office word; in capitals, so "Ms" stays an honorific
-_SEAT_SUFFIXES = frozenset({"MS", "AM", "TD"})
+# a legislature seat written after the name ("X MS" in the Senedd, "X AM", "X TD" in the Dail, "X MHK" in the
+# House of Keys, "X MP"); in capitals, so "Ms" stays an honorific. Not "QC": a barrister's rank, no seat.
+_SEAT_SUFFIXES = frozenset({"MS", "AM", "TD", "MP", "MSP", "MLA", "MLC", "MHK", "MNA", "MPA", "MEP"})
 # places a manager runs as their office holder; a "fund manager" or "sales manager" is staff
 _SITES = _wordset("distillery plant site mill mine factory refinery brewery smelter warehouse depot")
 # UN climate summits as the BBC prints them ("Cop26 president")
@@ -547,6 +547,8 @@ def _label_word(word: str, next_raw: str) -> int:
         return _BREAK if word in "AI" else _ORG
     if key in _ORG_OPENERS and next_raw[:1].isupper():
         return _ORG  # "All Pakistan Textile Mills Association", "Motor Dealers Association"
+    if key == "under" and next_raw.casefold().startswith("secretary"):
+        return _DESC  # "X, Under Secretary of the Treasury": an office, not the preposition
     if key in _STOPWORDS or key in _SUFFIXES:
         return _BREAK
     if key in _HONORIFICS and not word.isupper():  # "ADM" and "REP" are not honorifics
@@ -1528,6 +1530,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         at = chunk[-1] + 1
         if at < n and words[at].casefold() in _SUFFIXES:
             at += 1 + (at + 1 < n and words[at + 1] == ".")  # "Clifford G. Zimmer Jr. remains president"
+        at += seat_after(chunk)  # "Greg Hands MP, the energy minister"
         if at >= n:
             return None
         if (at + 2 < n and words[at] == "to" and words[at + 1] == "be" and chunk[0] > 0
@@ -1563,6 +1566,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if at < n and words[at].casefold() == optional:
                 at += 1
         return chunk_at(at)
+
+    def seat_after(chunk: list[int]) -> int:
+        # "Stu Ode MHK said", "Greg Hands MP, the energy minister": a legislature's seat after the name
+        at = chunk[-1] + 1
+        return int(at < n and words[at] in _SEAT_SUFFIXES and labels[at] == _BREAK)
 
     def is_full_name(chunk: list[int]) -> bool:
         return (all(labels[idx] in _NAMEISH for idx in chunk) and labels[chunk[-1]] == _NAME
@@ -1971,6 +1979,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if not nxt:
                 office_by_verb(name, chunk)
                 from_delegation(name, chunk)
+                if seat_after(chunk):
+                    add(name, [chunk[-1] + 1])  # "Daphne Ode MHK said": the seat is the only office given
             described = described_body(nxt) if nxt and is_bare_title(nxt) else None
             if not described and nxt and len(nxt) > 3 and words[nxt[-2]] in ("of", "for") and is_bare_title(nxt):
                 # "managing director of Dubai developer DAMAC Properties": the place was read into the office

@@ -2009,3 +2009,22 @@ def test_an_office_with_a_lower_case_remit_before_its_body(sentence, name, title
 )
 def test_a_traders_or_an_academics_remit_makes_no_official(sentence):
     assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Nora Quayle MHK said the treaty was a fair deal.", "Nora Quayle", "MHK"),
+        ("Ewan Blair MSP had argued the plan was outdated.", "Ewan Blair", "MSP"),
+        ("Ben Ode MP, the Minister of State for Energy, opened the plant.", "Ben Ode", "Minister of State for Energy"),
+        ("Ben Ode, Under Secretary of the Treasury, told a lunch the bill was dead.", "Ben Ode",
+         "Under Secretary of the Treasury"),
+    ],
+)
+def test_a_seat_after_the_name_or_an_under_secretary_is_an_office(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+
+
+def test_a_barristers_rank_after_the_name_is_no_seat():
+    assert extract_officials("Nora Quayle QC said the appeal would fail. Under new rules, fees rose.") == []
