@@ -357,17 +357,19 @@ for _head in _SPELLING_HEADS:
 _COUNTRIES: dict[str, str] = {}
 
 
+def _country_forms(spec: str) -> list[tuple[str, list[str]]]:
+    # "Country: form, form; ..." -> [(country, [form, ...]), ...]
+    entries = [entry.partition(":") for entry in spec.split(";")]
+    return [(country.strip(), [form.strip() for form in forms.split(",") if form.strip()])
+            for country, _, forms in entries if country.strip()]
+
+
 def _add_countries(spec: str) -> None:
     # "Country: demonym, demonym; ..." -> every form maps to the country name.
-    for entry in spec.split(";"):
-        country, _, forms = entry.partition(":")
-        country = country.strip()
-        if not country:
-            continue
+    for country, forms in _country_forms(spec):
         _COUNTRIES[country.casefold()] = country
-        for form in forms.split(","):
-            if form.strip():
-                _COUNTRIES[form.strip().casefold()] = country
+        for form in forms:
+            _COUNTRIES[form.casefold()] = country
 
 
 _add_countries(
@@ -423,7 +425,26 @@ _add_countries(
     Bosnia and Herzegovina:; Sao Tome and Principe:; St Kitts and Nevis:"""
 )
 # States and provinces whose names open with a country's word: "British Columbia" is not Britain's
-_add_countries("British Columbia:; West Virginia:; South Australia:; Western Australia:; New Brunswick:")
+_PROVINCES = {"British Columbia", "West Virginia", "South Australia", "Western Australia", "New Brunswick"}
+_add_countries(";".join(f"{province}:" for province in _PROVINCES))
+# The United Kingdom's nations by their adjectives (not countries of their own: "Scottish Power" is no state's)
+_HOME_NATIONS = {"Welsh": "Wales", "Scottish": "Scotland", "Northern Irish": "Northern Ireland", "Wales": "Wales"}
+# Capitals a story may be datelined from (casefolded) -> the country, for a headline naming two countries
+_CAPITALS = {capital: country for country, capitals in _country_forms(
+    """Pakistan: islamabad; India: new delhi; China: beijing; United States: washington; Britain: london;
+    Russia: moscow; Japan: tokyo; France: paris; Germany: berlin; Italy: rome; Spain: madrid; Canada: ottawa;
+    Australia: canberra; Iran: tehran; Afghanistan: kabul; Saudi Arabia: riyadh; Qatar: doha;
+    United Arab Emirates: abu dhabi; Turkey: ankara; Egypt: cairo; Brazil: brasilia; South Korea: seoul;
+    Indonesia: jakarta; Malaysia: kuala lumpur; Bangladesh: dhaka; Sri Lanka: colombo; Nepal: kathmandu;
+    Iraq: baghdad; Greece: athens; Philippines: manila; Thailand: bangkok; Vietnam: hanoi; Kenya: nairobi;
+    Nigeria: abuja; South Africa: pretoria; Ireland: dublin; Portugal: lisbon; Sweden: stockholm; Norway: oslo;
+    Denmark: copenhagen; Finland: helsinki; Poland: warsaw; Austria: vienna; Switzerland: bern; Ukraine: kiev, kyiv;
+    Oman: muscat; Kuwait: kuwait; Bahrain: manama; Jordan: amman; Syria: damascus; Lebanon: beirut;
+    Israel: jerusalem; New Zealand: wellington; Argentina: buenos aires; Mexico: mexico city; Venezuela: caracas;
+    Peru: lima; Chile: santiago; Colombia: bogota; Cuba: havana; Ghana: accra; Morocco: rabat; Algeria: algiers;
+    Ethiopia: addis ababa; Zimbabwe: harare; Zambia: lusaka; Senegal: dakar; Hungary: budapest; Taiwan: taipei;
+    Czech Republic: prague; Romania: bucharest; Bulgaria: sofia; Serbia: belgrade; Netherlands: amsterdam"""
+) for capital in capitals}
 # Bigram keys ("saudi arabian") are looked up before single tokens.
 _COUNTRY_BIGRAM_HEADS = {key.split()[0] for key in _COUNTRIES if " " in key}
 # Places and city names that are never people (capitals and news cities; US states for governors).
@@ -474,6 +495,8 @@ class _Tokens:
     country: list[str] = field(default_factory=list)  # country a token names or implies, else ""
     styled: list[bool] = field(default_factory=list)  # in an ALL-CAPS or Title-Case block
     headline_country: str = ""  # the one country the headline names, if any
+    headline_end: int = 0  # the token that ends the headline (the first line break)
+    subject_firm: str | None = None  # the first company the body names, filled on first use
     # acronym -> words of the name it was defined for: "Pakistan American Business Association (PABA)"
     acronyms: dict[str, frozenset[str]] = field(default_factory=dict)
     # acronyms the text spells out as a body with no public word: "Karachi Transport Ittehad (KTI)"
@@ -581,7 +604,8 @@ def _bare_possessive(match: re.Match[str]) -> str:
         return word + "'s"  # "Producers' Association": one body's name, the plural's apostrophe kept in it
     if after in _COMPANY_OFFICES or after == "chief":
         return word + "'s"  # "Greggs' spokeswoman", "Greggs' chief executive": the firm's office
-    if word.casefold() in _ORG_WORDS or (after[0].islower() and word.casefold() not in _COUNTRIES):
+    if word.casefold() in _ORG_WORDS or (after[0].islower() and word.casefold() not in _COUNTRIES
+                                         and word not in _HOME_NATIONS.values()):
         return match.group()  # "the Philippines' energy minister" is the country's
     return word + "'s"
 
@@ -730,17 +754,30 @@ def _define_acronyms(toks: _Tokens) -> None:
 
 
 def _headline_country(toks: _Tokens) -> str:
-    """The country a headline (the block before the first blank line) names, when it names exactly one."""
-    end = next((i for i, word in enumerate(toks.words) if word[0] == "\n"), 0)
+    """The country a headline (the block before the first blank line) names, when it names exactly one; of two or
+    more, the one whose capital the story is datelined from ("china offering pakistan ..." / "BEIJING: ...")."""
+    words = toks.words
+    end = toks.headline_end = next((i for i, word in enumerate(words) if word[0] == "\n"), 0)
+    # a headline printed all in lower case ("us oil production important ...") writes the US as "us"
+    lower_case = not any(word[0].isupper() for word in words[:end])
     found = set()
     for i in range(end):
-        key = toks.words[i].casefold()
-        pair = f"{key} {toks.words[i + 1].casefold()}"
+        key = words[i].casefold()
+        pair = f"{key} {words[i + 1].casefold()}"
         if pair in _COUNTRIES:
             found.add(_COUNTRIES[pair])
-        elif key in _COUNTRIES and (key not in ("us", "english") or toks.words[i] == "US"):  # lower case "us"
+        elif key in _COUNTRIES and (key not in ("us", "english") or words[i] == "US" or (key == "us" and lower_case)):
             found.add(_COUNTRIES[key])
-    return found.pop() if len(found) == 1 else ""
+    if len(found) > 1:
+        found -= _PROVINCES  # "British Columbia: Petrol rations after Canada storm" is about Canada
+    if len(found) == 1:
+        return found.pop()
+    start = end
+    while start < len(words) and (words[start][0] == "\n" or words[start] in ("strong", ">")):
+        start += 1  # the dateline opens the body ("strong>ISLAMABAD:" is a scraped bold tag)
+    dateline = " ".join(words[start:start + 2]).casefold()
+    capital_of = _CAPITALS.get(dateline) or _CAPITALS.get(dateline.partition(" ")[0], "")
+    return capital_of if capital_of in found and words[start].isupper() else ""
 
 
 # Countries that are also given names ("Georgia Lane, a former envoy", "Israel Katz said")
@@ -1051,8 +1088,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         m += 1
     prefix = title_part[first:m] if m < len(title_part) else []
     whole = list(prefix)
-    while prefix and labels[prefix[-1]] in (_CONNECT, _DESC, _HEAD):
-        prefix.pop()
+    while prefix and labels[prefix[-1]] in (_CONNECT, _DESC, _HEAD) and not (
+            words[prefix[-1]] in _LABOUR and len(prefix) == 2 and words[prefix[0]] in _HOME_NATIONS):
+        prefix.pop()  # "Scottish Labour leader": the party, not "Scottish"
     if prefix and len(whole) > len(prefix) + 1 and words[whole[len(prefix)]] == "of" and labels[prefix[-1]] == _ORG:
         prefix = whole  # "Karachi Chamber of Commerce & Industry President", "Ministry of Foreign Affairs spokesman"
         while prefix and (labels[prefix[-1]] in (_CONNECT, _HEAD) or words[prefix[-1]].casefold() in _RANKS):
@@ -1185,7 +1223,8 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         kind = "corporate"
     else:
         kind = ""  # no cue either way: the caller looks at what follows the office
-    return title, affiliation, kind
+    # "Welsh minister", "Scottish First Minister": the nation, as a noun
+    return title, _HOME_NATIONS.get(affiliation, affiliation), kind
 
 
 # Parts of a body that an officer of the body heads ("IMF ... Department").
@@ -1402,6 +1441,22 @@ def _person(toks: _Tokens, chunk: list[int]) -> tuple[list[int], list[int]]:
     return [], chunk
 
 
+def _country_after_name(toks: _Tokens, at: int) -> str:
+    """"Prime Minister Li Peng of China said": the country named by "of" right after a name, when the country
+    ends the phrase ("of China Steel Corp" names a firm, "of Britain's ICI" a firm's owner); "" otherwise."""
+    words, country = toks.words, toks.country
+    if not (at + 1 < len(words) and words[at] == "of"):
+        return ""
+    start = at + 1 + (words[at + 1] == "the")
+    end = start
+    while end < len(words) and country[end] and country[end] == country[start] and end - start < 3:
+        end += 1
+    if end == start or toks.possessive[end - 1] or (
+            end < len(words) and words[end][0].isupper() and toks.labels[end] in (_NAME, _ORG, _DESC)):
+        return ""
+    return country[start]
+
+
 def _office_or_body_at(toks: _Tokens, at: int) -> bool:
     """Is an office or a body named at `at` ("the Chief Minister", "PM"), not a person ("the Paul Mellon ...")?"""
     if at < len(toks.words) and toks.words[at] == "the":
@@ -1464,6 +1519,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         while len(region) > 1 and words[region[0]].endswith("-based"):
             region = region[1:]  # "Shanghai-based chief investment officer at ...": where one works, not whose
         title, affiliation, kind = _describe(toks, region)
+        # "Commission president Jacques Delors", "Subcommittee chairman": a body's generic noun alone is a fragment;
+        # the body it refers back to is looked for below
+        referred = affiliation.casefold() if affiliation.casefold() in _BACK_REFERENCES else ""
+        affiliation = "" if referred else affiliation
         if title.casefold() == "counterpart":
             title = _counterparts_office(toks, region[0]) or title
         kind = kind_over or kind
@@ -1505,10 +1564,15 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if not affiliation and after + 1 < n and words[after] == ",":
             # "Rep. Anthony Beilenson, D-Cal, said": the party after the name
             affiliation = _PARTIES.get(words[after + 1][:2], "")
+        if not affiliation and kind == "government" and region[-1] < name[0]:
+            affiliation = _country_after_name(toks, after)  # "Foreign Minister Simon Kofe of Tuvalu"
         if not affiliation:
             affiliation = _body_named_elsewhere(toks, referring)  # "central bank governor", the bank named earlier
         if not affiliation and kind == "corporate":
             affiliation = _firm_referred_to(toks, referring[0])  # "the firm's chairman", the firm named before
+        if not affiliation:
+            # "the committee's chief executive", "chairman of the exchange": the body named before
+            affiliation = _body_referred_back(toks, referring, referred)
         # "the country's president Ebrahim Raisi", "Iran says ...": the country the headline names
         the_countrys = region[0] > 0 and toks.possessive[region[0] - 1] and words[region[0] - 1] in _THE_COUNTRY
         if not affiliation and title.casefold() in _HEADLINE_TITLES and (
@@ -2068,6 +2132,10 @@ _BARE_BODIES = _wordset("commission parliament council senate army navy governme
 _CENTRAL_BANK_WORDS = _wordset("central state reserve national federal people negara")
 # Lower-case nouns by which an article refers back to a body it names elsewhere ("the central bank").
 _GENERIC_BODIES = _wordset("bank ministry commission authority board court company corporation bureau agency")
+# Nouns by which an article refers back to a body it has named ("the committee's", "of the exchange", a capitalised
+# "Commission president"); "union" (the Soviet Union) and "board" (a company's board) are left out
+_BACK_REFERENCES = (_GENERIC_BODIES - {"board"}) | _wordset(
+    "committee subcommittee council association federation group exchange conference chamber institute society fund")
 _BODY_SPAN = 6
 
 
@@ -2087,6 +2155,27 @@ def _body_named_elsewhere(toks: _Tokens, region: list[int]) -> str:
     return next(iter(found)) if len(found) == 1 else ""
 
 
+def _body_referred_back(toks: _Tokens, region: list[int], referred: str) -> str:
+    """The body an office refers back to by a generic noun: "the committee's chief executive", "chairman of the
+    exchange", or `referred`, the noun that was read as the whole affiliation ("Commission president"); the
+    firm for "company" and "firm", else the one body of that kind the article names in capitals; "" when none."""
+    words = toks.words
+    noun = referred
+    if not noun and toks.possessive[region[0]] and words[region[0]] not in _FIRMS:
+        noun = words[region[0]]  # ("the company's chairman" is the nearest firm's, looked for before)
+    elif not noun and len(region) > 3 and words[region[-3]] == "of" and words[region[-2]] == "the":
+        noun = words[region[-1]]
+    if noun in _FIRMS:
+        return _subject_firm(toks)
+    if not noun or noun not in _BACK_REFERENCES:
+        return ""
+    if toks.bodies is None:
+        toks.bodies = _named_bodies(toks)
+    found = toks.bodies.get(noun, set())
+    return next(iter(found)) if len(found) == 1 else ""
+
+
+_FIRMS = _wordset("company firm corporation")
 # "the firm's chairman": lower-case nouns by which an article refers back to a company it has named.
 _FIRM_REFERENCES = _wordset("firm company group conglomerate bank lender insurer carrier airline")
 # Lower-case nouns that describe a company right before its name ("conglomerate Fosun International").
@@ -2107,6 +2196,20 @@ def _firm_referred_to(toks: _Tokens, at: int) -> str:
     if ref < 1 or not toks.possessive[ref] or words[ref] not in _FIRM_REFERENCES:
         return ""
     return _nearest_firm(toks, ref)
+
+
+def _subject_firm(toks: _Tokens) -> str:
+    """The first company the story names after its headline, its subject ("Moulinex SA ... sold by Scovill Inc ...
+    Jean Mantelet, president of the company"), or ""."""
+    if toks.subject_firm is None:
+        if toks.firms is None:
+            toks.firms = _named_firms(toks)
+        ends, names = toks.firms
+        # a company, not an association or a charity the story names first
+        toks.subject_firm = next((name for end, name in zip(ends, names, strict=True)
+                                  if end > toks.headline_end and name
+                                  and not {word.casefold() for word in name.split()} & _PRIVATE_BODIES), "")
+    return toks.subject_firm
 
 
 def _nearest_firm(toks: _Tokens, ref: int) -> str:
@@ -2165,15 +2268,25 @@ def _named_bodies(toks: _Tokens) -> dict[str, set[str]]:
 
     for i, word in enumerate(words):
         noun = word.casefold()
-        if noun not in _GENERIC_BODIES or not word[0].isupper() or toks.styled[i]:
+        if noun not in _GENERIC_BODIES and noun not in _BACK_REFERENCES or not word[0].isupper() or toks.styled[i]:
             continue
         start = i
+        # "Japan Chamber of Commerce": a country's own name opens a body's name ("Swiss" before "Banking Commission"
+        # is the country's adjective)
         while (start > max(0, i - _BODY_SPAN) and words[start - 1][0].isupper()
-               and labels[start - 1] in (_NAME, _ORG, _DESC) and not toks.country[start - 1]):
+               and labels[start - 1] in (_NAME, _ORG, _DESC) and (
+                   not toks.country[start - 1] or (words[start - 1].casefold() == toks.country[start - 1].casefold()
+                                                   and not toks.possessive[start - 1]))):
             start -= 1
         end = i + 1
         if end + 1 < len(words) and words[end] == "of" and words[end + 1][0].isupper() and labels[end + 1] != _BREAK:
             end += 2
+            # "National Association of Securities Dealers", "Chamber of Commerce and Industry": the rest of the name
+            while end < len(words) and end - i < 2 * _BODY_SPAN and (
+                    (words[end][0].isupper() and labels[end] in (_NAME, _ORG, _DESC))
+                    or (words[end] in ("and", "&") and end + 1 < len(words) and words[end + 1][0].isupper()
+                        and labels[end + 1] in (_NAME, _ORG, _DESC))):
+                end += 1
         if end - start > 1:
             body = words[start:end]
             note(noun, " ".join(body))

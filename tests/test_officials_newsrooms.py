@@ -1951,6 +1951,109 @@ def test_a_fund_or_sales_manager_is_no_official(sentence):
     assert extract_officials(sentence) == []
 
 
+def _affiliation_of(text: str, name: str) -> str:
+    return next(o for o in extract_officials(text) if o.name == name).affiliation
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        # a headline naming two countries: the one whose capital the story is datelined from
+        ("ghana and peru sign cocoa deal\n\nGENEVA: Ghana and Peru signed. President Ama Osei said it was good.", ""),
+        ("peru offers ghana cheap loans\n\nLIMA: Peru lent money when President Ama Osei asked.", "Peru"),
+        ("Pakistan Oman sign four pacts\n\nISLAMABAD: Prime Minister Tariq Lodhi said the deals were fair.",
+         "Pakistan"),
+        # an all-lower-case headline writes the United States as "us"
+        ("us farm output grows fast\n\nWASHINGTON: President Ann Kerr praised farmers.", "United States"),
+        # a province in the headline is no second country
+        ("New Brunswick: Floods close roads across Canada\n\nPrime Minister Ann Kerr sent troops.", "Canada"),
+    ],
+)
+def test_an_unqualified_head_of_government_takes_the_headline_or_dateline_country(text, affiliation):
+    assert _affiliation_of(text, "Ann Kerr" if "Kerr" in text else "Ama Osei" if "Osei" in text
+                           else "Tariq Lodhi") == affiliation
+
+
+def test_a_headline_naming_two_countries_and_no_dateline_gives_none():
+    text = "Peru and Chile in fishing row\n\nPrime Minister Ann Kerr said the boats would stay."
+    assert _affiliation_of(text, "Ann Kerr") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "affiliation"),
+    [
+        ("Foreign Minister Ola Kaba of Tonga spoke at the summit.", "Ola Kaba", "Tonga"),
+        ("Prime Minister Ivo Rask of West Germany met the press.", "Ivo Rask", "West Germany"),
+        ("President Ama Osei of the Philippines said the talks were over.", "Ama Osei", "Philippines"),
+    ],
+)
+def test_of_a_country_after_the_name_gives_the_affiliation(sentence, name, affiliation):
+    official = next(o for o in extract_officials(sentence) if o.name == name)
+    assert (official.affiliation, official.kind) == (affiliation, "government")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chairman Ivo Rask of China Steel Corp said prices rose.",  # a firm's name opens with the country
+        "Chairman Ivo Rask of Japan's Nomura said prices rose.",  # the country owns the firm named next
+    ],
+)
+def test_of_a_country_that_opens_a_firms_name_gives_no_country(sentence):
+    assert _affiliation_of(sentence, "Ivo Rask") not in ("China", "Japan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation"),
+    [
+        ("Welsh minister Rhys Owen said the trees would be planted.", "Rhys Owen", "Welsh minister", "Wales"),
+        ("Scottish First Minister Ailsa Grant opened the bridge.", "Ailsa Grant", "Scottish First Minister",
+         "Scotland"),
+        ("Wales' environment minister, Rhys Owen, said farms would get grants.", "Rhys Owen",
+         "Wales' environment minister", "Wales"),
+        ("Welsh Labour leader Rhys Owen said the vote was close.", "Rhys Owen", "Welsh Labour leader", "Welsh Labour"),
+    ],
+)
+def test_a_uk_nations_adjective_or_possessive_gives_the_nation(sentence, name, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation) == (name, title, affiliation)
+
+
+def test_a_uk_nations_adjective_before_a_portfolio_gives_the_nation_not_a_fragment():
+    assert _affiliation_of("Scottish Finance Secretary Ailsa Grant set the budget.", "Ailsa Grant") == "Scotland"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("The Marine Safety Committee met on Monday. Ola Kaba, the committee's chief executive, said ships were "
+         "safe.", "Ola Kaba", "Marine Safety Committee"),
+        ("The Lagos Commodity Exchange reopened. Ola Kaba, chairman of the exchange, said trade was brisk.",
+         "Ola Kaba", "Lagos Commodity Exchange"),
+        ("The Federal Grain Commission ruled on Friday. Commission chairwoman Ola Kaba said prices would fall.",
+         "Ola Kaba", "Federal Grain Commission"),
+        ("GLOBEX BUYS MILLS\n\nGlobex Inc said it bought two mills from Acme Inc on Monday. Ola Kaba, president "
+         "of the company, said the price was fair.", "Ola Kaba", "Globex Inc"),
+    ],
+)
+def test_a_generic_noun_refers_back_to_the_body_named_before(text, name, affiliation):
+    assert _affiliation_of(text, name) == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two committees named: "the committee" could be either
+        "The Marine Safety Committee and the Port Budget Committee met. Ola Kaba, the committee's chief executive, "
+        "said ships were safe.",
+        # no body of that kind named at all: the bare word is no affiliation
+        "Commission chairwoman Ola Kaba said prices would fall.",
+    ],
+)
+def test_a_generic_noun_with_no_single_body_named_gives_no_affiliation(text):
+    assert _affiliation_of(text, "Ola Kaba") == ""
+
+
 # --- round 22B: an office in a lower-case unit of a body named with its possessive --------------------------
 
 
