@@ -129,7 +129,7 @@ _GOVERNMENT_SIGNALS = _wordset(
     congress parliament cabinet department state treasury national assembly embassy party republican
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
     efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court justice
-    courts tribunal judiciary police army navy military revenue bureau municipal metropolitan cantonment
+    courts tribunal judiciary police army navy military guard guards revenue bureau municipal metropolitan cantonment
     unicef unesco undp unhcr unep wfp iaea unctad monetary unfccc ipcc cop21 cop25 cop26 cop27 cop28"""
 ) | _wordset(
     # public bodies papers name by acronym alone: Pakistan, India, the UK, the US, international
@@ -1457,6 +1457,37 @@ def _country_after_name(toks: _Tokens, at: int) -> str:
     return country[start]
 
 
+# Lower-case words that end a clause or join two: "rebels until President X", "the economy but chairman X"
+_CLAUSE_WORDS = _FUNCTION_WORDS | _SAID | _wordset(
+    """but until since when after before while where who which that this these those than then also now not
+    his her their its our say tell""")
+_REMIT_WORDS = 3
+
+
+def _owner_before_remit(toks: _Tokens, at: int, countries: bool) -> str:
+    """"UK shadow business secretary", "Labour's shadow business secretary", "VW's former foreign currency chief":
+    the country, party or body that owns an office written after a lower-case remit (up to three words before
+    the office at `at`); "" when none does (a person's "North's personal secretary" is no body)."""
+    words, labels = toks.words, toks.labels
+    j = at - 1
+    while (j >= 0 and at - j <= _REMIT_WORDS and labels[j] in (_DESC, _BREAK) and words[j].islower()
+           and words[j].replace("-", "").isalpha() and words[j] not in _CLAUSE_WORDS and not toks.possessive[j]):
+        j -= 1
+    if j < 0 or j == at - 1:
+        return ""
+    if toks.country[j]:
+        return toks.country[j] if countries else ""
+    owner = words[j]
+    if not toks.possessive[j] or not (owner in _LABOUR or owner.casefold() in _PARTY_WORDS or (
+            owner.isupper() and len(owner) > 1 and labels[j] == _ORG) or owner in _LEGAL_FORMS_CAPITALISED):
+        return ""
+    start = j  # the firm's whole name before its legal form: "Acme Inc's new chief executive"
+    while (owner in _LEGAL_FORMS_CAPITALISED and start > 0 and j - start < 4 and words[start - 1][0].isupper()
+           and labels[start - 1] in (_NAME, _ORG, _DESC) and not toks.possessive[start - 1]):
+        start -= 1
+    return "" if owner in _LEGAL_FORMS_CAPITALISED and start == j else " ".join(words[start:j + 1])
+
+
 def _office_or_body_at(toks: _Tokens, at: int) -> bool:
     """Is an office or a body named at `at` ("the Chief Minister", "PM"), not a person ("the Paul Mellon ...")?"""
     if at < len(toks.words) and toks.words[at] == "the":
@@ -1537,6 +1568,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             body = _private_body_after(toks, region[-1] + 1) if region[0] > name[-1] else None
             kind = fallback_kind or ("government" if body is None else "corporate")
             affiliation = body or affiliation
+            if body is None and not fallback_kind and _company_office_in_company_copy(toks, name, region):
+                kind = "corporate"  # "Triton Energy Corp said president Thomas Goff resigned"
         affiliation = affiliation or fallback_affiliation
         if any(words[idx] in ("union", "unions") for idx in region):
             kind = "corporate"  # "union spokesman", "transport union representative": a trade union's officer
@@ -1568,6 +1601,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             affiliation = _country_after_name(toks, after)  # "Foreign Minister Simon Kofe of Tuvalu"
         if not affiliation:
             affiliation = _body_named_elsewhere(toks, referring)  # "central bank governor", the bank named earlier
+        if not affiliation and words[referring[0]][0].islower():
+            # "Labour's shadow business secretary"; a country owns only a public office ("Dutch coffee trade
+            # association chairman" is the association's)
+            affiliation = _owner_before_remit(toks, referring[0], countries=kind == "government")
         if not affiliation and kind == "corporate":
             affiliation = _firm_referred_to(toks, referring[0])  # "the firm's chairman", the firm named before
         if not affiliation:
@@ -2221,6 +2258,64 @@ def _nearest_firm(toks: _Tokens, ref: int) -> str:
     return names[k] if k >= 0 and ref - ends[k] <= _FIRM_LOOKBACK else ""
 
 
+# Offices any company has, which name no body of their own ("president", "vice president", "spokesman")
+_COMPANY_CONTEXT_OFFICES = _COMPANY_OFFICES | _wordset("director treasurer counsel")
+# Lower-case nouns by which a sentence speaks of a company ("the company said", "company officials")
+_COMPANY_NOUNS = _wordset("company firm")
+# Words before a head of state's office only ("the country's deposed President")
+_DEPOSED = _wordset("deposed ousted overthrown exiled")
+_CONTEXT_BACK = 80  # tokens: the sentence before the office's, at most
+_CONTEXT_AHEAD = 40  # tokens: the rest of the office's sentence, at most
+
+
+def _ends_sentence(toks: _Tokens, at: int) -> bool:
+    """Does token `at` end a sentence: a blank line, or a full stop that is not a decimal point ("10.4 pct") nor
+    inside a Reuters ticker ("<NPOL.T>")?"""
+    words = toks.words
+    if words[at][0] == "\n":
+        return True
+    if toks.labels[at] != _DOT or 0 < at < len(words) - 1 and words[at - 1][0].isdigit() and words[at + 1][0].isdigit():
+        return False
+    return not (at + 2 < len(words) and words[at + 2] == ">")
+
+
+def _company_office_in_company_copy(toks: _Tokens, name: list[int], region: list[int]) -> bool:
+    """Is an office that names no body ("president", "spokesman") a company's because its sentence, or the one
+    before, names a company or speaks of "the company" ("Triton Energy Corp said president Thomas Goff
+    resigned", "Swissair <SWSZ.Z> reported ... President Robert Staubli told")? Not a head of state named by
+    surname alone ("President Reagan"), nor a "President" whose sentence names a country or a public body
+    ("Brazil's state oil company Petrobras has ..., President Jose Sarney said")."""
+    words, labels = toks.words, toks.labels
+    heads = {words[idx].casefold() for idx in region if labels[idx] == _HEAD}
+    if (len(name) < 2 or not heads or not heads <= _COMPANY_CONTEXT_OFFICES
+            or any(words[idx] in _LABOUR or (idx > 0 and words[idx - 1] in _DEPOSED) for idx in region)):
+        return False  # "Labour foreign affairs spokesman": a party's; "deposed President Marcos"
+    first, last = min(name[0], region[0]), max(name[-1], region[-1])
+
+    def sentence_start(at: int) -> int:
+        while at > 0 and first - at < _CONTEXT_BACK and not _ends_sentence(toks, at - 1):
+            at -= 1
+        return at
+
+    start = sentence_start(first)
+    before = sentence_start(start - 1) if start > 0 else start
+    end = last
+    while end + 1 < len(words) and end - last < _CONTEXT_AHEAD and not _ends_sentence(toks, end + 1):
+        end += 1
+    if toks.firms is None:
+        toks.firms = _named_firms(toks)
+    ends, names = toks.firms
+    # "President X" in a sentence that names a country or a public body is a head of state's style
+    if any(words[idx] == "President" for idx in region) and any(
+            toks.country[idx] or (words[idx][0].isupper() and _public({words[idx].casefold()}))
+            for idx in range(start, end + 1)):
+        return False
+    k = bisect.bisect_left(ends, before)
+    while k < len(ends) and ends[k] <= end and not names[k]:
+        k += 1
+    return (k < len(ends) and ends[k] <= end) or any(words[idx] in _COMPANY_NOUNS for idx in range(start, end + 1))
+
+
 def _named_firms(toks: _Tokens) -> tuple[list[int], list[str]]:
     """(last token, name) of each company the text names, in order, in one pass: runs of capitalised words that
     hold a firm's word ("Valley Federal Savings and Loan Association", "Federal Co") or follow a trade noun
@@ -2243,11 +2338,14 @@ def _named_firms(toks: _Tokens) -> tuple[list[int], list[str]]:
             i += 1
         keys = {words[idx].casefold() for idx in range(start, i + 1)}
         described = start > 0 and words[start - 1] in _TRADE_NOUNS
+        # "Swissair <SWSZ.Z>", "<Carical>": Reuters prints a firm's ticker after its name, or its name in brackets
+        ticker = (i + 2 < n and words[i + 1] == "<" and words[i + 2].isupper()) or (
+            start > 0 and words[start - 1] == "<" and not (start == i and words[i].isupper()))
         # a firm's words win over a public one ("Federal Co"); a trade noun only before a name with none
         if keys <= _COMPANY_MARKERS:
             ends.append(i)
             names.append("")
-        elif not toks.country[i] and (_private(keys) or (described and not _public(keys))):
+        elif not toks.country[i] and (_private(keys) or ticker or (described and not _public(keys))):
             ends.append(i)
             names.append(" ".join(words[start:i + 1]))
         i += 1

@@ -1951,6 +1951,51 @@ def test_a_fund_or_sales_manager_is_no_official(sentence):
     assert extract_officials(sentence) == []
 
 
+# --- the kind of an office that names no body: the company its sentence names (round 22) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Halvorsen Textiles Inc said president Maria Lindqvist would retire in June.", "Maria Lindqvist",
+         "president"),
+        ("Orbis Shipping Corp reported a loss for the year. President Tomas Varga told a news conference that fuel "
+         "costs had doubled.", "Tomas Varga", "President"),
+        ("Velmont <VLM.N> raised its dividend by ten pct. Spokesman Carl Dunne said earnings would grow.",
+         "Carl Dunne", "Spokesman"),
+        ("Talks with <Brenner Dairies> went on all week, spokeswoman Ada Kim said.", "Ada Kim", "spokeswoman"),
+        # decimal points end no sentence
+        ("Arlon Paper Co expects sales to rise 4.5 pct and profit 10.5 pct, Ruth Amsel, vice president and "
+         "treasurer, told reporters.", "Ruth Amsel", "vice president and treasurer"),
+    ],
+)
+def test_an_office_naming_no_body_in_company_copy_is_a_companys(text, name, title):
+    official = next(o for o in extract_officials(text) if o.name == name)
+    assert (official.title, official.kind) == (title, "corporate")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # no company in the sentence or the one before
+        ("The White House said taxes would not rise. Spokesman Daniel Roth said the budget was final.",
+         "Daniel Roth"),
+        # a head of state named by surname alone, or in a sentence naming a country or a public body
+        ("Colvern Mining Co said exports would rise after President Reagan signed the trade bill.", "Reagan"),
+        ("Chile's state copper company Codelco will raise output, President Ana Morales said.", "Ana Morales"),
+        ("Ridley Foods Ltd was fined. The decree was signed by President Omar Dalil and the Interior Minister.",
+         "Omar Dalil"),
+        ("Kessler Steel Corp sold the mill to the family of the deposed president Rufino Malvar.", "Rufino Malvar"),
+        # a party's spokesman, and a public force named only by its words
+        ("Kessler Steel Corp sold the mill, Labour trade spokesman Ian Drummond told parliament.", "Ian Drummond"),
+        ("Nordic Carriers Ltd said the tanker was safe, but Coast Guard spokesman Peter Lindh said it sank.",
+         "Peter Lindh"),
+    ],
+)
+def test_a_public_office_beside_a_company_stays_public(text, name):
+    assert next(o for o in extract_officials(text) if o.name == name).kind == "government"
+
+
 def _affiliation_of(text: str, name: str) -> str:
     return next(o for o in extract_officials(text) if o.name == name).affiliation
 
@@ -2052,6 +2097,31 @@ def test_a_generic_noun_refers_back_to_the_body_named_before(text, name, affilia
 )
 def test_a_generic_noun_with_no_single_body_named_gives_no_affiliation(text):
     assert _affiliation_of(text, "Ola Kaba") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Labour's shadow farming secretary Tom Pike said the plan was late.", "Labour"),
+        ("The UK shadow farming secretary Tom Pike said the plan was late.", "Britain"),
+        ("Chile's public credit director Tom Pike flew to London.", "Chile"),
+        ("Globex Inc's new chief executive Tom Pike said sales rose.", "Globex Inc"),
+    ],
+)
+def test_the_owner_before_a_lower_case_remit_is_the_affiliation(sentence, affiliation):
+    assert _affiliation_of(sentence, "Tom Pike") == affiliation
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oliver Lane's personal secretary Tom Pike said the files were gone.",  # a person owns no office
+        "The number two U.S. carmaker said chairman Tom Pike earned more.",  # a verb between: another clause
+        "Dutch coffee trade association chairman Tom Pike said quotas would stay.",  # a country owns no trade body
+    ],
+)
+def test_a_person_a_clause_or_a_country_before_a_private_office_is_no_owner(sentence):
+    assert _affiliation_of(sentence, "Tom Pike") == ""
 
 
 # --- round 22B: an office in a lower-case unit of a body named with its possessive --------------------------
