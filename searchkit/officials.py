@@ -1456,6 +1456,37 @@ def _country_after_name(toks: _Tokens, at: int) -> str:
     return country[start]
 
 
+# Lower-case words that end a clause or join two: "rebels until President X", "the economy but chairman X"
+_CLAUSE_WORDS = _FUNCTION_WORDS | _SAID | _wordset(
+    """but until since when after before while where who which that this these those than then also now not
+    his her their its our say tell""")
+_REMIT_WORDS = 3
+
+
+def _owner_before_remit(toks: _Tokens, at: int, countries: bool) -> str:
+    """"UK shadow business secretary", "Labour's shadow business secretary", "VW's former foreign currency chief":
+    the country, party or body that owns an office written after a lower-case remit (up to three words before
+    the office at `at`); "" when none does (a person's "North's personal secretary" is no body)."""
+    words, labels = toks.words, toks.labels
+    j = at - 1
+    while (j >= 0 and at - j <= _REMIT_WORDS and labels[j] in (_DESC, _BREAK) and words[j].islower()
+           and words[j].replace("-", "").isalpha() and words[j] not in _CLAUSE_WORDS and not toks.possessive[j]):
+        j -= 1
+    if j < 0 or j == at - 1:
+        return ""
+    if toks.country[j]:
+        return toks.country[j] if countries else ""
+    owner = words[j]
+    if not toks.possessive[j] or not (owner in _LABOUR or owner.casefold() in _PARTY_WORDS or (
+            owner.isupper() and len(owner) > 1 and labels[j] == _ORG) or owner in _LEGAL_FORMS_CAPITALISED):
+        return ""
+    start = j  # the firm's whole name before its legal form: "Acme Inc's new chief executive"
+    while (owner in _LEGAL_FORMS_CAPITALISED and start > 0 and j - start < 4 and words[start - 1][0].isupper()
+           and labels[start - 1] in (_NAME, _ORG, _DESC) and not toks.possessive[start - 1]):
+        start -= 1
+    return "" if owner in _LEGAL_FORMS_CAPITALISED and start == j else " ".join(words[start:j + 1])
+
+
 def _office_or_body_at(toks: _Tokens, at: int) -> bool:
     """Is an office or a body named at `at` ("the Chief Minister", "PM"), not a person ("the Paul Mellon ...")?"""
     if at < len(toks.words) and toks.words[at] == "the":
@@ -1570,6 +1601,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             affiliation = _country_after_name(toks, after)  # "Foreign Minister Simon Kofe of Tuvalu"
         if not affiliation:
             affiliation = _body_named_elsewhere(toks, referring)  # "central bank governor", the bank named earlier
+        if not affiliation and words[referring[0]][0].islower():
+            # "Labour's shadow business secretary"; a country owns only a public office ("Dutch coffee trade
+            # association chairman" is the association's)
+            affiliation = _owner_before_remit(toks, referring[0], countries=kind == "government")
         if not affiliation and kind == "corporate":
             affiliation = _firm_referred_to(toks, referring[0])  # "the firm's chairman", the firm named before
         if not affiliation:

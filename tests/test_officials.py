@@ -307,13 +307,15 @@ def _cpu_seconds(text: str) -> float:
         "Alpha Inc said. Beta Gamma, president of the company, said. Commission chairman Delta Epsilon ",
         "Foreign Minister Alpha Beta of Japan ",
         "The Alpha Committee of Beta and Gamma Delta and ",
+        "Labour's shadow business secretary Alpha Beta ",
     ],
     ids=["capitalised", "minister", "minister-name", "digits", "punctuation", "comma-pattern", "plural-office",
          "plural-including", "appointed-misspelt", "party-initials", "firm-referred-to", "trade-descriptor",
          "hyphen-run",
          "bare-possessives", "lineage-name", "council-office",
          "verb-office", "next-sentence-office",
-         "adviser-to-charity", "body-referred-back", "country-after-name", "body-name-run"],
+         "adviser-to-charity", "body-referred-back", "country-after-name", "body-name-run",
+         "owner-before-remit"],
 )
 def test_hostile_text_costs_linear_time(unit):
     # four times the text may cost about four times the work, never sixteen: a generous bound of 8

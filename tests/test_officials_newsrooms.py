@@ -2132,3 +2132,28 @@ def test_a_generic_noun_with_no_single_body_named_gives_no_affiliation(text):
 )
 def test_a_bodys_words_give_its_officers_kind(text, name, kind):
     assert next(o for o in extract_officials(text) if o.name == name).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Labour's shadow farming secretary Tom Pike said the plan was late.", "Labour"),
+        ("The UK shadow farming secretary Tom Pike said the plan was late.", "Britain"),
+        ("Chile's public credit director Tom Pike flew to London.", "Chile"),
+        ("Globex Inc's new chief executive Tom Pike said sales rose.", "Globex Inc"),
+    ],
+)
+def test_the_owner_before_a_lower_case_remit_is_the_affiliation(sentence, affiliation):
+    assert _affiliation_of(sentence, "Tom Pike") == affiliation
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oliver Lane's personal secretary Tom Pike said the files were gone.",  # a person owns no office
+        "The number two U.S. carmaker said chairman Tom Pike earned more.",  # a verb between: another clause
+        "Dutch coffee trade association chairman Tom Pike said quotas would stay.",  # a country owns no trade body
+    ],
+)
+def test_a_person_a_clause_or_a_country_before_a_private_office_is_no_owner(sentence):
+    assert _affiliation_of(sentence, "Tom Pike") == ""
