@@ -281,9 +281,9 @@ _LABOUR = frozenset({"Labour", "Labor"})
 _PARTY_OFFICES = _wordset("mp mps msp mla mna mpa mep lawmaker legislator councillor councilor leader peer spokesman"
                           " spokeswoman spokesperson chairman chair whip candidate")
 _LEGISLATORS = _wordset("mp msp mla mna mpa mep mlc lawmaker legislator councillor councilor")
-# a legislature seat written after the name ("X MS" in the Senedd, "X AM", "X TD" in the Dail) that is
-# not already an office word; in capitals, so "Ms" stays an honorific
-_SEAT_SUFFIXES = frozenset({"MS", "AM", "TD"})
+# a legislature seat written after the name ("X MS" in the Senedd, "X AM", "X TD" in the Dail, "X MHK" in the
+# House of Keys, "X MP"); in capitals, so "Ms" stays an honorific. Not "QC": a barrister's rank, no seat.
+_SEAT_SUFFIXES = frozenset({"MS", "AM", "TD", "MP", "MSP", "MLA", "MLC", "MHK", "MNA", "MPA", "MEP"})
 # places a manager runs as their office holder; a "fund manager" or "sales manager" is staff
 _SITES = _wordset("distillery plant site mill mine factory refinery brewery smelter warehouse depot")
 # UN climate summits as the BBC prints them ("Cop26 president")
@@ -578,6 +578,8 @@ def _label_word(word: str, next_raw: str) -> int:
         return _BREAK if word in "AI" else _ORG
     if key in _ORG_OPENERS and next_raw[:1].isupper():
         return _ORG  # "All Pakistan Textile Mills Association", "Motor Dealers Association"
+    if key == "under" and next_raw.casefold().startswith("secretary"):
+        return _DESC  # "X, Under Secretary of the Treasury": an office, not the preposition
     if key in _STOPWORDS or key in _SUFFIXES:
         return _BREAK
     if key in _HONORIFICS and not word.isupper():  # "ADM" and "REP" are not honorifics
@@ -1237,6 +1239,19 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
 
 # Parts of a body that an officer of the body heads ("IMF ... Department").
 _UNITS = _wordset("department division wing unit office bureau section desk")
+# Parts of a body written in lower case after its possessive ("head of Toyota's public affairs division", "chairman
+# of the LDP's policy council", "manager of Nikko's bond operation")
+_OWNED_UNITS = _UNITS | _wordset(
+    """branch committee council board panel taskforce directorate delegation group team staff arm subsidiary
+    operation operations activities services affairs""")
+_OWNED_UNIT_WORDS = 4
+# A lower-case remit between an office and its body that makes the holder an analyst, a trader, a fund manager or
+# an academic, not an officer ("head of risk arbitrage at ...", "head of asset allocation at ...")
+_ANALYSTS_REMITS = _wordset(
+    """analysis studies economic economics forecasting trading arbitrage equities equity bonds fixed income
+    markets swaps asset assets allocation portfolio portfolios fund funds investment investments geology science
+    sciences""")
+_ACADEMIC_BODIES = _wordset("university college school academy")
 # "the Rio-based Brazil-China Chamber": where a body sits is no part of its name.
 _BASED_IN = re.compile(r"^(?:\S+-based )+")
 
@@ -1283,6 +1298,15 @@ def _body_keys(toks: _Tokens, indexes: list[int]) -> set[str]:
 def _public(keys: set[str] | frozenset[str]) -> bool:
     return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS | _STATES_BODIES)) or (
         "bank" in keys and bool(keys & _PUBLIC_BANK_WORDS)) or any(words <= keys for words in _PUBLIC_INSURERS)
+
+
+def _kind_of_body(toks: _Tokens, body: list[int]) -> str:
+    """"government" for a body named with a public word or a country ("the SEC", "the UK Met Office"), else
+    "corporate": an unknown body with a unit or a remit is a firm's far more often ("Citicorp", "Union Bank of
+    Switzerland": a bank with no public word is a lender, whatever country it names)."""
+    keys = _body_keys(toks, body)
+    named_country = any(toks.country[idx] for idx in body) and "bank" not in keys
+    return "government" if (_public(keys) or named_country) and not _private(keys) else "corporate"
 
 
 def _private(keys: set[str] | frozenset[str]) -> bool:
@@ -1631,6 +1655,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         at = chunk[-1] + 1
         if at < n and words[at].casefold() in _SUFFIXES:
             at += 1 + (at + 1 < n and words[at + 1] == ".")  # "Clifford G. Zimmer Jr. remains president"
+        at += seat_after(chunk)  # "Greg Hands MP, the energy minister"
         if at >= n:
             return None
         if (at + 2 < n and words[at] == "to" and words[at + 1] == "be" and chunk[0] > 0
@@ -1666,6 +1691,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if at < n and words[at].casefold() == optional:
                 at += 1
         return chunk_at(at)
+
+    def seat_after(chunk: list[int]) -> int:
+        # "Stu Ode MHK said", "Greg Hands MP, the energy minister": a legislature's seat after the name
+        at = chunk[-1] + 1
+        return int(at < n and words[at] in _SEAT_SUFFIXES and labels[at] == _BREAK)
 
     def is_full_name(chunk: list[int]) -> bool:
         return (all(labels[idx] in _NAMEISH for idx in chunk) and labels[chunk[-1]] == _NAME
@@ -1812,6 +1842,69 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             return None
         keys = described | {words[idx].casefold() for idx in body}
         return _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else "government"
+
+    def owned_unit(chunk: list[int]) -> tuple[list[int], int] | None:
+        """(office up to the owner, end of the unit) when an office after a name ends in a body's possessive and a
+        lower-case part of that body: "head of Johannesburg Consolidated's gold division", "director of the
+        SEC's division of market regulation" (its remit after "of"), before the clause ends."""
+        owner = next((k for k, idx in enumerate(chunk) if toks.possessive[idx]), -1)
+        if owner < 2 or labels[chunk[0]] not in (_HEAD, _DESC):
+            return None
+        region = chunk[:owner + 1]
+        body = region[next(k for k, idx in enumerate(region) if words[idx] in ("of", "at")) + 1:] if any(
+            words[idx] in ("of", "at") for idx in region) else []
+        if body and words[body[0]] == "the":
+            body = body[1:]
+        if not body or not all(words[idx][0].isupper() and labels[idx] in (_NAME, _ORG, _DESC) for idx in body):
+            return None
+        at = region[-1] + 1
+        end = at
+        while end < n and end - at < _OWNED_UNIT_WORDS and (words[end].islower() and words[end].isalpha()
+                                                               or words[end] == "and" or "-" in words[end]):
+            end += 1
+        while end > at and words[end - 1] not in _OWNED_UNITS:
+            end -= 1
+        if end == at or any(idx >= end for idx in chunk[owner + 1:]):
+            return None
+        if end + 1 < n and words[end] == "of" and words[end - 1] in _UNITS:
+            remit = end + 1  # "division of banking law and credit supervision"
+            while remit < n and remit - end <= _OWNED_UNIT_WORDS and words[remit].isalpha() and words[remit].islower():
+                remit += 1
+            end = remit if remit > end + 1 else end
+        unit = {word.casefold() for word in words[at:end]}
+        if unit & (_NOT_OFFICES | _FIELDS):
+            return None  # "head of ING's research unit" is an analyst
+        if not (end >= n or words[end] in _TITLE_FOLLOWERS or not words[end].isalnum()):
+            return None
+        return region, end
+
+    def remit_at_body(chunk: list[int]) -> tuple[list[int], int, list[int]] | None:
+        """(the office, end of its remit, the body) when a lower-case office after a name goes on "of" a lower-case
+        remit and "at"/"for" a body named in capitals: "director of policy and campaigns at ActionAid", "head of
+        climate impacts at the UK Met Office" (the chunk may have read a descriptor of the remit into the office)."""
+        office = len(chunk)
+        while office > 0 and labels[chunk[office - 1]] != _HEAD:
+            office -= 1
+        if not office or not all(words[idx].islower() for idx in chunk[office - 1:]):
+            return None
+        at = chunk[office - 1] + 1
+        if not (at + 2 < n and words[at] == "of"):
+            return None
+        end = at + 1
+        while end < n and end - at <= _OWNED_UNIT_WORDS and words[end] not in ("at", "for") and (
+                words[end].isalpha() and words[end].islower() or "-" in words[end] or words[end] == "&"):
+            end += 1
+        if end == at + 1 or end + 1 >= n or words[end] not in ("at", "for") or words[end - 1] in _FUNCTION_WORDS:
+            return None
+        remit = {word.casefold() for word in words[at + 1:end]}
+        body = chunk_at(end + 1)
+        if not body or remit & (_NOT_OFFICES | _FIELDS | _ANALYSTS_REMITS) or not is_complete(body):
+            return None
+        if not (words[body[0]][0].isupper() and words[body[-1]][0].isupper()
+                and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)
+                and not any(words[idx].casefold() in _ACADEMIC_BODIES for idx in body)):
+            return None
+        return chunk[:office], end, body
 
     def _trade_words(at: int) -> list[str]:
         # "at gold dealer GoldSilver Central", "at the brokerage Topline Securities": the lower-case words that
@@ -2011,6 +2104,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if not nxt:
                 office_by_verb(name, chunk)
                 from_delegation(name, chunk)
+                if seat_after(chunk):
+                    add(name, [chunk[-1] + 1])  # "Daphne Ode MHK said": the seat is the only office given
             described = described_body(nxt) if nxt and is_bare_title(nxt) else None
             if not described and nxt and len(nxt) > 3 and words[nxt[-2]] in ("of", "for") and is_bare_title(nxt):
                 # "managing director of Dubai developer DAMAC Properties": the place was read into the office
@@ -2019,6 +2114,27 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if described:
                 # "Sarah Pike, chief executive of the charity Shelter": the body after what it is
                 add(name, nxt[:_MAX_TITLE_TOKENS], *described)
+                used_titles.add(nxt[0])
+                continue
+            unit = owned_unit(nxt) if nxt and is_bare_title(nxt) and not is_complete(nxt) else None
+            if unit:
+                # "Ken Ode, head of Acme Mining's gold division, said": the office is in the firm's unit
+                region, end = unit
+                found = len(out)
+                add(name, region, kind_over=_kind_of_body(toks, region))
+                if len(out) > found and out[-1].title.endswith(words[region[-1]]):
+                    owner = words[region[-1]]
+                    out[-1].title += ("'" if owner.endswith("s") else "'s") + " " + " ".join(words[region[-1] + 1:end])
+                used_titles.add(nxt[0])
+                continue
+            remit = remit_at_body(nxt) if nxt and is_bare_title(nxt) and not is_complete(nxt) else None
+            if remit:
+                # "Ann Ode, director of policy and campaigns at Helpwise, said": the office's remit, then its body
+                office, end, body = remit
+                found = len(out)
+                add(name, office, _words_of(toks, body), kind_over=_kind_of_body(toks, body))
+                if len(out) > found:
+                    out[-1].title += " " + " ".join(words[office[-1] + 1:end])
                 used_titles.add(nxt[0])
                 continue
             if nxt and not is_complete(nxt):

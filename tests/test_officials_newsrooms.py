@@ -2157,3 +2157,82 @@ def test_the_owner_before_a_lower_case_remit_is_the_affiliation(sentence, affili
 )
 def test_a_person_a_clause_or_a_country_before_a_private_office_is_no_owner(sentence):
     assert _affiliation_of(sentence, "Tom Pike") == ""
+
+
+# --- round 22B: an office in a lower-case unit of a body named with its possessive --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("Lena Varga, head of Borland Mining's copper division, told a briefing the pit would close.",
+         "Lena Varga", "head of Borland Mining's copper division", "Borland Mining", "corporate"),
+        ("Omar Haddad, director of the SEC's division of enforcement, said the case was open.",
+         "Omar Haddad", "director of the SEC's division of enforcement", "SEC", "government"),
+        ("Piet Maas, general manager of Kessler Securities Co's bond department, said yields would fall.",
+         "Piet Maas", "general manager of Kessler Securities Co's bond department", "Kessler Securities Co",
+         "corporate"),
+        ("Yuki Mori, chairman of the LDP's tax affairs council, said on Friday the rate would stay.",
+         "Yuki Mori", "chairman of the LDP's tax affairs council", "LDP", "government"),
+    ],
+)
+def test_an_office_in_a_bodys_lower_case_unit(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lena Varga, head of Borland Bank's research unit, said rates would rise.",  # an analyst
+        "Lena Varga, head of Borland Bank's growth, said rates would rise.",  # no unit of the bank named
+    ],
+)
+def test_a_research_unit_or_a_unitless_possessive_makes_no_official(sentence):
+    assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("Mia Holt, director of policy and campaigns at Greenfront, said the deal fell short.",
+         "Mia Holt", "director of policy and campaigns", "Greenfront", "corporate"),
+        ("Tom Reyes, associate director of enforcement at the SEC, said the case was closed.",
+         "Tom Reyes", "associate director of enforcement", "SEC", "government"),
+        ("Lars Berg, head of treasury operations at Union Bank of Norway, said rates would hold.",
+         "Lars Berg", "head of treasury operations", "Union Bank of Norway", "corporate"),
+    ],
+)
+def test_an_office_with_a_lower_case_remit_before_its_body(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mia Holt, head of risk arbitrage at Harlow Sachs, said the spread would close.",  # a trader
+        "Mia Holt, head of petroleum geology at Moscow State University, said the field was old.",  # an academic
+    ],
+)
+def test_a_traders_or_an_academics_remit_makes_no_official(sentence):
+    assert extract_officials(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Nora Quayle MHK said the treaty was a fair deal.", "Nora Quayle", "MHK"),
+        ("Ewan Blair MSP had argued the plan was outdated.", "Ewan Blair", "MSP"),
+        ("Ben Ode MP, the Minister of State for Energy, opened the plant.", "Ben Ode", "Minister of State for Energy"),
+        ("Ben Ode, Under Secretary of the Treasury, told a lunch the bill was dead.", "Ben Ode",
+         "Under Secretary of the Treasury"),
+    ],
+)
+def test_a_seat_after_the_name_or_an_under_secretary_is_an_office(sentence, name, title):
+    official = one(sentence)
+    assert (official.name, official.title, official.kind) == (name, title, "government")
+
+
+def test_a_barristers_rank_after_the_name_is_no_seat():
+    assert extract_officials("Nora Quayle QC said the appeal would fail. Under new rules, fees rose.") == []
