@@ -101,7 +101,7 @@ _ORG_WORDS = (_wordset(
     assembly parliament senate house congress government department agency authority administration
     organization organisation association institute institution corporation corp inc incorporated co
     company ltd limited plc group holdings trust exchange party front league court service bureau force
-    task action coalition alliance community nations states republic kingdom secretariat directorate
+    task action coalition alliance community nations countries states republic kingdom secretariat directorate
     embassy consulate federal central fed white kremlin pentagon diet bundestag knesset politburo reuters
     university college school church industries enterprises airlines airways motors bancorp
     ag sa nv gmbh spa bv llc lp democratic republican democrat conservative liberal socialist communist
@@ -130,7 +130,7 @@ _GOVERNMENT_SIGNALS = _wordset(
     democratic administration agency subcommittee opec imf gatt nato oecd ec eec un ecb bis iea ico adb idb
     efta asean comecon unctad fao ilo who wto gcc bundesbank kremlin pentagon authority authorities court justice
     courts tribunal judiciary police army navy military guard guards revenue bureau municipal metropolitan cantonment
-    unicef unesco undp unhcr unep wfp iaea unctad monetary unfccc ipcc cop21 cop25 cop26 cop27 cop28"""
+    unicef unesco undp unhcr unep wfp iaea unctad monetary unfccc ipcc cop cop21 cop25 cop26 cop27 cop28"""
 ) | _wordset(
     # public bodies papers name by acronym alone: Pakistan, India, the UK, the US, international
     """fbr nab sbp secp nepra ogra pemra ndma pdma fia ispr wapda cda kmc lda hec ecp pta nadra fo mofa pbs pmd
@@ -159,6 +159,14 @@ _PUBLIC_BANK_WORDS = _wordset(
     """state central reserve national federal world development asian african european investment people export
     import export-import negara"""
 )
+# Words of a body of states, whatever else its name holds ("Association of Tin Producing Countries")
+_STATES_BODIES = _wordset("countries")
+# A state's insurer of deposits or crops, though its name ends in "Corp" ("Federal Deposit Insurance Corp")
+_PUBLIC_INSURERS = (_wordset("deposit insurance"), _wordset("federal insurance"))
+# Markets whose exchange is a members' business ("Chicago Mercantile Exchange", "New York Cotton Exchange")
+_MARKETS = _wordset("mercantile futures cotton commodity metal grain")
+# "Federation of Economic Organizations" (Keidanren): a federation of private bodies is one itself
+_MEMBER_BODIES = _wordset("organizations organisations")
 _HONORIFICS = {
     "mr": "", "mrs": "", "ms": "", "miss": "", "mme": "", "mlle": "", "dr": "", "sir": "", "dame": "",
     "lady": "", "herr": "", "frau": "", "monsieur": "", "senor": "", "señor": "", "signor": "",
@@ -729,7 +737,7 @@ def _tokenise(text: str) -> _Tokens:
 
 
 _KIND_WORDS = (_GOVERNMENT_SIGNALS | _PARTY_WORDS | _PRIVATE_BODIES | (_COMPANY_MARKERS - _FIRM_WORDS)
-               | _PUBLIC_BANK_WORDS | {"bank"})
+               | _PUBLIC_BANK_WORDS | {"bank"} | _STATES_BODIES | _PUBLIC_INSURERS[0] | _MARKETS | _MEMBER_BODIES)
 
 
 def _define_acronyms(toks: _Tokens) -> None:
@@ -1212,7 +1220,9 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
     # "senior vice-president of BP North Sea": a rank only companies give
     company_rank = any(words[idx].casefold() == "senior" and idx + 1 in region
                        and words[idx + 1].casefold() in ("vice", "vice-president") for idx in region)
-    if keys & _GOVERNMENT_HEADS or any(labels[idx] == _HEAD and words[idx] in _COUNCIL_OFFICES for idx in region):
+    # a commissioner's office is a public one ("Securities Commissioner", "Texas Railroad Commissioner")
+    if keys & _GOVERNMENT_HEADS or any(labels[idx] == _HEAD and (words[idx] in _COUNCIL_OFFICES or words[idx].casefold()
+                                       == "commissioner") for idx in region):
         kind = "government"
     elif private or company_voice or firm_named or (
             (keys & _CORPORATE_SIGNALS or company_rank) and not governmental):
@@ -1291,7 +1301,8 @@ def _body_keys(toks: _Tokens, indexes: list[int]) -> set[str]:
 
 
 def _public(keys: set[str] | frozenset[str]) -> bool:
-    return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS)) or ("bank" in keys and bool(keys & _PUBLIC_BANK_WORDS))
+    return bool(keys & (_GOVERNMENT_SIGNALS | _PARTY_WORDS | _STATES_BODIES)) or (
+        "bank" in keys and bool(keys & _PUBLIC_BANK_WORDS)) or any(words <= keys for words in _PUBLIC_INSURERS)
 
 
 def _kind_of_body(toks: _Tokens, body: list[int]) -> str:
@@ -1305,9 +1316,12 @@ def _kind_of_body(toks: _Tokens, body: list[int]) -> str:
 
 def _private(keys: set[str] | frozenset[str]) -> bool:
     """Company or private-body words: "AKD Securities", "Consumer Organisation", "Pakistan State Oil"."""
+    if keys & _STATES_BODIES or any(words <= keys for words in _PUBLIC_INSURERS):
+        return False
     # a word of a firm's name ("Capital", "Services") gives way to a public one ("Capital Development Authority",
     # "Bureau of Consumer Protection")
-    return bool(keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
+    return _members_body(keys) or bool(
+        keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
         keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS) or (
         _state_company(keys)) or _trade_union(keys) or bool(keys & _TRADE_QUALIFIERS and keys & _TRADE_BODIES) or (
         # a think tank ("Sustainable Development Policy Institute"), unlike "National Institute of Health" or a
@@ -1328,6 +1342,15 @@ def _staff_association(toks: _Tokens, region: list[int]) -> bool:
     return any(words[idx].casefold() in _STAFF_BODIES and any(
         idx - gap in region and words[idx - gap].casefold() in _PUBLIC_SERVANTS for gap in (1, 2))
         for idx in region)
+
+
+def _members_body(keys: set[str] | frozenset[str]) -> bool:
+    """A body of a trade's or a profession's members, or of private bodies: "Swiss Lawyers Federation",
+    "American Federation of Government Employees", "Chicago Mercantile Exchange", "Federation of Economic
+    Organizations"; not a party's wing ("Insaf Students Federation")."""
+    return not keys & _PARTY_WORDS and bool(
+        (keys & _UNION_MEMBERS and keys & _STAFF_BODIES) or (keys & _MARKETS and "exchange" in keys)
+        or ("federation" in keys and keys & _MEMBER_BODIES))
 
 
 def _trade_union(keys: set[str] | frozenset[str]) -> bool:
@@ -1562,7 +1585,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if title.casefold() == "counterpart":
             title = _counterparts_office(toks, region[0]) or title
         kind = kind_over or kind
-        if words[region[0]] == "group" and len(region) > 1 and words[region[1]].casefold() != "captain":
+        if words[region[0]].casefold() == "group" and len(region) > 1 and words[region[1]].casefold() not in (
+                "captain", "of"):
             kind = "corporate"  # "group vice president", "group president": an office over a company's group
         if any(labels[idx] == _HONORIFIC for idx in region) and not any(
                 labels[idx] == _HEAD or (labels[idx] == _HONORIFIC and _HONORIFICS[words[idx].casefold()])

@@ -2099,6 +2099,41 @@ def test_a_generic_noun_with_no_single_body_named_gives_no_affiliation(text):
     assert _affiliation_of(text, "Ola Kaba") == ""
 
 
+# --- the kind a body's own words give (round 22) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a state's insurer of deposits or crops is public though its name ends in "Corp"; other "Federal" firms not
+        ("Federal Deposit Insurance Corp chairman Alma Reyes said two banks failed.", "Alma Reyes", "government"),
+        ("Tom Hale, former president of the Federal Crop Insurance Corp, spoke.", "Tom Hale", "government"),
+        ("Federal Express Corp chairman Ian Moor said parcels rose.", "Ian Moor", "corporate"),
+        # a commissioner holds a public office whatever the portfolio's words
+        ("Insurance Commissioner Dana Holt said premiums would rise.", "Dana Holt", "government"),
+        # bodies of a profession's or a trade's members, and markets' exchanges, are private
+        ("Danish Nurses Federation spokesman Erik Lund said pay talks failed.", "Erik Lund", "corporate"),
+        ("Ann Boyd, president of the American Federation of Teachers, spoke.", "Ann Boyd", "corporate"),
+        ("Kansas City Grain Exchange president Lou Park said trading was thin.", "Lou Park", "corporate"),
+        ("The Chicago Mercantile Exchange (CME) met. CME president Lou Park said limits stay.", "Lou Park",
+         "corporate"),
+        ("Federation of Economic Organisations official Kenji Sato urged tax cuts.", "Kenji Sato", "corporate"),
+        ("Insaf Students Federation president Ali Raza led the rally.", "Ali Raza", "government"),  # a party's wing
+        ("Securities and Exchange Commission chairman John Shad said rules stay.", "John Shad", "government"),
+        # a body of countries is public, spelt out or by its acronym
+        ("The Association of Coffee Producing Countries (ACPC) met. ACPC Chairman Pedro Alves said quotas stay.",
+         "Pedro Alves", "government"),
+        ("Rui Costa, executive director of the Group of Sugar Exporting Countries, spoke.", "Rui Costa",
+         "government"),
+        # a company's group; a UN climate summit
+        ("Group president Max Keller said sales rose.", "Max Keller", "corporate"),
+        ("COP President Ama Mensah opened the talks.", "Ama Mensah", "government"),
+    ],
+)
+def test_a_bodys_words_give_its_officers_kind(text, name, kind):
+    assert next(o for o in extract_officials(text) if o.name == name).kind == kind
+
+
 @pytest.mark.parametrize(
     ("sentence", "affiliation"),
     [
