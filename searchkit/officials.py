@@ -2273,6 +2273,9 @@ def _body_referred_back(toks: _Tokens, region: list[int], referred: str) -> str:
         noun = words[region[0]]  # ("the company's chairman" is the nearest firm's, looked for before)
     elif not noun and len(region) > 3 and words[region[-3]] == "of" and words[region[-2]] == "the":
         noun = words[region[-1]]
+    elif not noun and len(region) > 1 and toks.labels[region[1]] == _HEAD:
+        noun = words[region[0]].casefold()  # "committee chairman", "exchange president", "Council leader"
+        noun = "company" if noun == "group" else noun  # "group managing director": the company's group
     if noun in _FIRMS:
         return _subject_firm(toks)
     if not noun or noun not in _BACK_REFERENCES:
@@ -2313,10 +2316,10 @@ def _subject_firm(toks: _Tokens) -> str:
         if toks.firms is None:
             toks.firms = _named_firms(toks)
         ends, names = toks.firms
-        # a company, not an association or a charity the story names first
-        toks.subject_firm = next((name for end, name in zip(ends, names, strict=True)
-                                  if end > toks.headline_end and name
-                                  and not {word.casefold() for word in name.split()} & _PRIVATE_BODIES), "")
+        first = next((name for end, name in zip(ends, names, strict=True) if end > toks.headline_end and name), "")
+        # none when the first is an association or a charity, or a legal form cut off its name ("A/S" -> "S")
+        toks.subject_firm = "" if len(first) < 3 or {word.casefold() for word in first.split()} & _PRIVATE_BODIES \
+            else first
     return toks.subject_firm
 
 
@@ -2444,8 +2447,9 @@ def _named_bodies(toks: _Tokens) -> dict[str, set[str]]:
         # is the country's adjective)
         while (start > max(0, i - _BODY_SPAN) and words[start - 1][0].isupper()
                and labels[start - 1] in (_NAME, _ORG, _DESC) and (
-                   not toks.country[start - 1] or (words[start - 1].casefold() == toks.country[start - 1].casefold()
-                                                   and not toks.possessive[start - 1]))):
+                   not toks.country[start - 1] or (
+                       words[start - 1].casefold() in toks.country[start - 1].casefold().split()
+                       and not toks.possessive[start - 1]))):
             start -= 1
         end = i + 1
         if end + 1 < len(words) and words[end] == "of" and words[end + 1][0].isupper() and labels[end + 1] != _BREAK:

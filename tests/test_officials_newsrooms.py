@@ -2159,6 +2159,32 @@ def test_a_person_a_clause_or_a_country_before_a_private_office_is_no_owner(sent
     assert _affiliation_of(sentence, "Tom Pike") == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ("The Senate Fisheries Committee met. Committee chairman Ola Kaba said the quota would stay.",
+         "Senate Fisheries Committee"),
+        ("The Lagos Commodity Exchange reopened, exchange president Ola Kaba said.", "Lagos Commodity Exchange"),
+        ("ACME SALES RISE\n\nAcme Inc said sales rose. Rival Globex Inc did not comment. \"We grew,\" company "
+         "spokesman Ola Kaba said.", "Acme Inc"),
+    ],
+)
+def test_a_generic_body_word_before_the_office_refers_back_to_the_body(text, affiliation):
+    assert _affiliation_of(text, "Ola Kaba") == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate Fisheries Committee and the House Budget Committee met. Committee chairman Ola Kaba spoke.",
+        "The Lagos Commodity Exchange reopened, foreign exchange chief Ola Kaba of the central bank said.",
+        "Friends of the Earth marched. \"We grew,\" company spokesman Ola Kaba said.",  # a charity is no company
+    ],
+)
+def test_a_generic_body_word_with_no_single_body_of_its_kind_gives_none(text):
+    assert _affiliation_of(text, "Ola Kaba") == ""
+
+
 # --- round 22B: an office in a lower-case unit of a body named with its possessive --------------------------
 
 
