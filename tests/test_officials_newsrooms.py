@@ -2270,3 +2270,34 @@ def test_a_seat_after_the_name_or_an_under_secretary_is_an_office(sentence, name
 
 def test_a_barristers_rank_after_the_name_is_no_seat():
     assert extract_officials("Nora Quayle QC said the appeal would fail. Under new rules, fees rose.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("Amina Otieno, director of Kenyan water and climate think tank Rain Watch Africa, said the plan failed.",
+         "Amina Otieno", "director", "Rain Watch Africa", "corporate"),
+        ("Karl Brandt, president of the West German banking association VDB said in a statement.",
+         "Karl Brandt", "president", "VDB", "corporate"),
+        ("Saad Harbi, the oil minister of major oil producer Saudi Arabia, said output would hold.",
+         "Saad Harbi", "oil minister", "Saudi Arabia", "government"),
+        ("Kenji Mori, president of the influential Japan Federation of Steel Makers, said the yen was too high.",
+         "Kenji Mori", "president", "Japan Federation of Steel Makers", "corporate"),
+    ],
+)
+def test_a_body_described_in_lower_case_with_its_countrys_adjective(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the lower-case words describe no body: "project" is no body's word
+        "Amina Otieno, director of Kenyan water project Rain Watch, said the plan failed.",
+        # a praised person, not a body
+        "Amina Otieno, head of the powerful Rain Watch, said the plan failed.",
+    ],
+)
+def test_a_description_that_names_no_body_gives_no_office(sentence):
+    assert "Amina Otieno" not in [official.name for official in extract_officials(sentence)]
