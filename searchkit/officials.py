@@ -514,6 +514,8 @@ class _Tokens:
     bodies: dict[str, set[str]] | None = None
     # (last token, name) of the companies the article names, in order ("" for a cut-off name), filled on first use
     firms: tuple[list[int], list[str]] | None = None
+    # words of the names Reuters tickers follow ("conrac" for "CONRAC <CAX>"), filled on first use
+    ticker_names: set[str] | None = None
     # tokens right after a photo caption, where a name starts: "CEO Home Mart (Left) Asif Rana"
     after_caption: set[int] = field(default_factory=set)
 
@@ -1252,6 +1254,11 @@ _ANALYSTS_REMITS = _wordset(
     markets swaps asset assets allocation portfolio portfolios fund funds investment investments geology science
     sciences""")
 _ACADEMIC_BODIES = _wordset("university college school academy")
+# Lower-case words that praise or size a body before its name ("president of the influential Japan Federation ...",
+# "head of the powerful ... Federation"), saying nothing of what it is
+_BODY_ADJECTIVES = _wordset(
+    "influential powerful top leading main major big biggest largest giant prominent private state-run state-owned")
+_DESCRIPTION_WORDS = 6
 # "the Rio-based Brazil-China Chamber": where a body sits is no part of its name.
 _BASED_IN = re.compile(r"^(?:\S+-based )+")
 
@@ -1845,6 +1852,46 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         keys = described | {words[idx].casefold() for idx in body}
         return _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else "government"
 
+    def described_in_office(chunk: list[int]) -> tuple[list[int], str, str] | None:
+        """(office, affiliation, kind) when the office's "of"/"for" goes on to a body described in lower case (with
+        the country's adjective in it) and then named: "director of Kenyan climate and energy think tank Power Shift
+        Africa", "oil minister of major oil producer Saudi Arabia", "president of the influential Japan Federation
+        of Employers' Associations"."""
+        head = max((k for k, idx in enumerate(chunk) if labels[idx] == _HEAD), default=-1)
+        at = chunk[head] + 1 if head >= 0 else n
+        if not (at + 2 < n and words[at] in ("of", "for")):
+            return None
+        at += 1 + (words[at + 1] in ("the", "a", "an"))
+        start = at
+        while at < n and at - start < _DESCRIPTION_WORDS:
+            if words[at].islower() and (words[at].isalpha() or "-" in words[at]):
+                at += 1
+            elif toks.country[at] and at + 1 < n and words[at + 1].islower():
+                at += 1  # "Kenyan climate ... think tank"
+            elif (toks.country[at] and at + 2 < n and toks.country[at + 1] == toks.country[at]
+                  and words[at + 2].islower()):
+                at += 2  # "West German banking association"
+            else:
+                break
+        lower = [words[k] for k in range(start, at) if words[k].islower() and words[k] != "and"]
+        # the body's chunk may open at a lower-case body word ("business group Keidanren")
+        opening = next((k for k in range(start, at + 1) if k in starts and chunks[starts[k]][-1] >= at), -1)
+        body = [idx for idx in chunks[starts[opening]] if idx >= at] if at > start and opening >= 0 else None
+        if not (body and lower and all(idx < at for idx in chunk[head + 1:])
+                and words[body[0]][0].isupper() and words[body[-1]][0].isupper()
+                and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)):
+            return None
+        named = lower[-1] in _DESCRIBED_BODIES | _TRADE_NOUNS
+        praised = all(word in _BODY_ADJECTIVES for word in lower) and any(
+            labels[idx] == _ORG and not toks.country[idx] for idx in body)
+        if not (named or praised):
+            return None
+        if all(toks.country[idx] for idx in body):
+            return chunk[:head + 1], toks.country[body[0]], ""  # the country is the body: its office decides
+        keys = set(lower) | _body_keys(toks, body)
+        return chunk[:head + 1], _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else (
+            "government")
+
     def owned_unit(chunk: list[int]) -> tuple[list[int], int] | None:
         """(office up to the owner, end of the unit) when an office after a name ends in a body's possessive and a
         lower-case part of that body: "head of Johannesburg Consolidated's gold division", "director of the
@@ -2113,6 +2160,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 # "managing director of Dubai developer DAMAC Properties": the place was read into the office
                 described = described_body(nxt[:-2])
                 nxt = nxt[:-2] if described else nxt
+            if not described and nxt and is_bare_title(nxt) and (inner := described_in_office(nxt)):
+                nxt, *described = inner
             if described:
                 # "Sarah Pike, chief executive of the charity Shelter": the body after what it is
                 add(name, nxt[:_MAX_TITLE_TOKENS], *described)
@@ -2363,15 +2412,38 @@ def _company_office_in_company_copy(toks: _Tokens, name: list[int], region: list
     if toks.firms is None:
         toks.firms = _named_firms(toks)
     ends, names = toks.firms
-    # "President X" in a sentence that names a country or a public body is a head of state's style
-    if any(words[idx] == "President" for idx in region) and any(
-            toks.country[idx] or (words[idx][0].isupper() and _public({words[idx].casefold()}))
-            for idx in range(start, end + 1)):
+    # "President X" in a sentence that names a country or a public body is a head of state's style, and needs a
+    # company named, not only spoken of
+    styled_as_a_state = region[0] < name[0] and any(words[idx] == "President" for idx in region)
+    if styled_as_a_state and any(toks.country[idx] or (words[idx][0].isupper() and _public({words[idx].casefold()}))
+                                 for idx in range(start, end + 1)):
         return False
     k = bisect.bisect_left(ends, before)
     while k < len(ends) and ends[k] <= end and not names[k]:
         k += 1
-    return (k < len(ends) and ends[k] <= end) or any(words[idx] in _COMPANY_NOUNS for idx in range(start, end + 1))
+    tickers = _ticker_names(toks)
+    return (k < len(ends) and ends[k] <= end) or any(
+        words[idx][0].isupper() and not toks.styled[idx] and words[idx].casefold() in tickers
+        for idx in range(before, end + 1)) or not styled_as_a_state and any(
+        words[idx] in _COMPANY_NOUNS for idx in range(start, end + 1))
+
+
+def _ticker_names(toks: _Tokens) -> set[str]:
+    """The words of the names a Reuters ticker follows, the headline's too ("CONRAC <CAX> EXPLORING ..." ->
+    "conrac"), that no gazetteer knows ("U.S. OIL <USOC.O>" gives none): the firm's name wherever it is printed."""
+    if toks.ticker_names is None:
+        words, found = toks.words, set()
+        for at in range(1, len(words) - 1):
+            if words[at] == "<" and words[at + 1].isupper():
+                k = at - 1
+                while k >= 0 and at - k <= 4 and words[k][0].isalpha() and words[k][0].isupper():
+                    key = words[k].casefold()
+                    if not (key in _ORG_WORDS or key in _DESCRIPTORS or key in _COUNTRIES or key in _PLACES
+                            or key in _STOPWORDS or _is_head(key)):
+                        found.add(key)
+                    k -= 1
+        toks.ticker_names = found
+    return toks.ticker_names
 
 
 def _named_firms(toks: _Tokens) -> tuple[list[int], list[str]]:

@@ -1964,6 +1964,9 @@ def test_a_fund_or_sales_manager_is_no_official(sentence):
         ("Velmont <VLM.N> raised its dividend by ten pct. Spokesman Carl Dunne said earnings would grow.",
          "Carl Dunne", "Spokesman"),
         ("Talks with <Brenner Dairies> went on all week, spokeswoman Ada Kim said.", "Ada Kim", "spokeswoman"),
+        # the firm named only by the name its ticker follows in the headline
+        ("BRANDEX <BDX> SEES HIGHER SALES\n\nBrandex expects sales to rise by a third, spokesman Tom Reid said.",
+         "Tom Reid", "spokesman"),
         # decimal points end no sentence
         ("Arlon Paper Co expects sales to rise 4.5 pct and profit 10.5 pct, Ruth Amsel, vice president and "
          "treasurer, told reporters.", "Ruth Amsel", "vice president and treasurer"),
@@ -1980,6 +1983,11 @@ def test_an_office_naming_no_body_in_company_copy_is_a_companys(text, name, titl
         # no company in the sentence or the one before
         ("The White House said taxes would not rise. Spokesman Daniel Roth said the budget was final.",
          "Daniel Roth"),
+        ("BRANDEX SEES HIGHER SALES\n\nBrandex expects sales to rise by a third, spokesman Tom Reid said.",
+         "Tom Reid"),
+        # a ticker after words the gazetteer knows names no firm by them
+        ("U.S. OIL <USO> HIT BY TAX\n\nOil imports fell sharply. Spokesman Tom Reid said the figures were final.",
+         "Tom Reid"),
         # a head of state named by surname alone, or in a sentence naming a country or a public body
         ("Colvern Mining Co said exports would rise after President Reagan signed the trade bill.", "Reagan"),
         ("Chile's state copper company Codelco will raise output, President Ana Morales said.", "Ana Morales"),
@@ -2262,6 +2270,37 @@ def test_a_seat_after_the_name_or_an_under_secretary_is_an_office(sentence, name
 
 def test_a_barristers_rank_after_the_name_is_no_seat():
     assert extract_officials("Nora Quayle QC said the appeal would fail. Under new rules, fees rose.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "affiliation", "kind"),
+    [
+        ("Amina Otieno, director of Kenyan water and climate think tank Rain Watch Africa, said the plan failed.",
+         "Amina Otieno", "director", "Rain Watch Africa", "corporate"),
+        ("Karl Brandt, president of the West German banking association VDB said in a statement.",
+         "Karl Brandt", "president", "VDB", "corporate"),
+        ("Saad Harbi, the oil minister of major oil producer Saudi Arabia, said output would hold.",
+         "Saad Harbi", "oil minister", "Saudi Arabia", "government"),
+        ("Kenji Mori, president of the influential Japan Federation of Steel Makers, said the yen was too high.",
+         "Kenji Mori", "president", "Japan Federation of Steel Makers", "corporate"),
+    ],
+)
+def test_a_body_described_in_lower_case_with_its_countrys_adjective(sentence, name, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (name, title, affiliation, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the lower-case words describe no body: "project" is no body's word
+        "Amina Otieno, director of Kenyan water project Rain Watch, said the plan failed.",
+        # a praised person, not a body
+        "Amina Otieno, head of the powerful Rain Watch, said the plan failed.",
+    ],
+)
+def test_a_description_that_names_no_body_gives_no_office(sentence):
+    assert "Amina Otieno" not in [official.name for official in extract_officials(sentence)]
 
 
 @pytest.mark.parametrize(
