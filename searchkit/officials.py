@@ -332,6 +332,9 @@ _NOT_AFFILIATIONS = _wordset(
 )
 # Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
 _LEAD_INS = _wordset("the a an then now another also his her their its")
+# lower-case words between a name's comma and its office that date the office: "Peter Rogers, previously president
+# of ...", "David Lyon, currently managing director of ...", "William Bradt, new chairman of ..."
+_TIME_ADVERBS = frozenset({"formerly", "previously", "currently", "presently", "recently", "new"})
 # "the country's president": a country the article names elsewhere
 _THE_COUNTRY = _wordset("country nation kingdom republic")
 _AUXILIARIES = _wordset("was is has have had been be will would being")
@@ -1674,7 +1677,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if relative:
             at += 1 + (words[at] == ",")
         elif words[at] == "," or words[at].casefold() == "as":
-            return chunk_at(at + 1)
+            return chunk_at(at + 1 + (at + 1 < n and words[at + 1] in _TIME_ADVERBS))
         verb_at = at
         for _ in range(3):
             if at < n and words[at].casefold() in _AUXILIARIES:

@@ -2293,3 +2293,24 @@ def test_a_body_described_in_lower_case_with_its_countrys_adjective(sentence, na
 )
 def test_a_description_that_names_no_body_gives_no_office(sentence):
     assert "Amina Otieno" not in [official.name for official in extract_officials(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("Ravi Menon, previously president of Orbit Tools Inc, will run the new unit.",
+         "president of Orbit Tools Inc", "Orbit Tools Inc"),
+        ("Ravi Menon, currently managing director of Halden Plc, was named chief executive.",
+         "managing director of Halden Plc", "Halden Plc"),
+        ("Ravi Menon, new chairman of the Calder Grain Exchange, said fees would fall.",
+         "chairman of the Calder Grain Exchange", "Calder Grain Exchange"),
+    ],
+)
+def test_an_office_dated_by_an_adverb_after_the_name(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Ravi Menon", title, affiliation, "corporate")
+
+
+def test_an_adverb_before_no_office_gives_none():
+    assert extract_officials("Ravi Menon, formerly of Leeds, said the plan was poor.") == []
