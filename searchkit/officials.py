@@ -1248,6 +1248,13 @@ _OWNED_UNITS = _UNITS | _wordset(
     """branch committee council board panel taskforce directorate delegation group team staff arm subsidiary
     operation operations activities services affairs""")
 _OWNED_UNIT_WORDS = 4
+# Bodies written in lower case after the country, city or legislature they belong to ("president of the Belgrade
+# trade unions council", "chairman of the Senate panel", "deputy leader of the Soviet negotiating team"); not a
+# firm's part ("the North American unit", "the U.S. card products group", "the Gulf desk" belong to no country)
+_PLACED_BODIES = _wordset(
+    "committee council board panel taskforce directorate delegation team association federation union organisation"
+    " organization")
+_LEGISLATURES = frozenset({"House", "Senate"})
 # A lower-case remit between an office and its body that makes the holder an analyst, a trader, a fund manager or
 # an academic, not an officer ("head of risk arbitrage at ...", "head of asset allocation at ...")
 _ANALYSTS_REMITS = _wordset(
@@ -1891,11 +1898,26 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         return chunk[:head + 1], _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else (
             "government")
 
+    def owns_by_place(idx: int) -> bool:
+        # a country, a city, a legislature or a party that owns a body written in lower case after it
+        word = words[idx]
+        return bool(toks.country[idx]) or word.casefold() in _PLACES or word in _LEGISLATURES or (
+            word.isupper() and word.casefold() in _PARTY_WORDS)
+
     def owned_unit(chunk: list[int]) -> tuple[list[int], int] | None:
         """(office up to the owner, end of the unit) when an office after a name ends in a body's possessive and a
         lower-case part of that body: "head of Johannesburg Consolidated's gold division", "director of the
-        SEC's division of market regulation" (its remit after "of"), before the clause ends."""
+        SEC's division of market regulation" (its remit after "of"), before the clause ends; or in a country, a
+        city, a legislature or a party before a body in lower case ("president of the Belgrade trade unions
+        council", "chairman of the Senate panel")."""
         owner = next((k for k, idx in enumerate(chunk) if toks.possessive[idx]), -1)
+        units = _OWNED_UNITS
+        if owner < 0:
+            owner = max((k for k, idx in enumerate(chunk) if words[idx][0].isupper()), default=-1)
+            units = _PLACED_BODIES
+            owners = [idx for idx in chunk[:owner + 1] if words[idx][0].isupper() and labels[idx] != _HEAD]
+            if owner < 0 or not owns_by_place(chunk[owner]) or not all(owns_by_place(idx) for idx in owners):
+                return None
         if owner < 2 or labels[chunk[0]] not in (_HEAD, _DESC):
             return None
         region = chunk[:owner + 1]
@@ -1910,7 +1932,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         while end < n and end - at < _OWNED_UNIT_WORDS and (words[end].islower() and words[end].isalpha()
                                                                or words[end] == "and" or "-" in words[end]):
             end += 1
-        while end > at and words[end - 1] not in _OWNED_UNITS:
+        while end > at and words[end - 1] not in units:
             end -= 1
         if end == at or any(idx >= end for idx in chunk[owner + 1:]):
             return None
@@ -2170,11 +2192,14 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if unit:
                 # "Ken Ode, head of Acme Mining's gold division, said": the office is in the firm's unit
                 region, end = unit
+                owner = region[-1]
+                # a body placed by its owner's name is what its lower-case words say ("trade unions council")
+                named_by = region if toks.possessive[owner] else [*region, *range(owner + 1, end)]
                 found = len(out)
-                add(name, region, kind_over=_kind_of_body(toks, region))
-                if len(out) > found and out[-1].title.endswith(words[region[-1]]):
-                    owner = words[region[-1]]
-                    out[-1].title += ("'" if owner.endswith("s") else "'s") + " " + " ".join(words[region[-1] + 1:end])
+                add(name, region, kind_over=_kind_of_body(toks, named_by))
+                if len(out) > found and out[-1].title.endswith(words[owner]):
+                    mark = ("'" if words[owner].endswith("s") else "'s") if toks.possessive[owner] else ""
+                    out[-1].title += mark + " " + " ".join(words[owner + 1:end])
                 used_titles.add(nxt[0])
                 continue
             remit = remit_at_body(nxt) if nxt and is_bare_title(nxt) and not is_complete(nxt) else None

@@ -2314,3 +2314,25 @@ def test_an_office_dated_by_an_adverb_after_the_name(sentence, title, affiliatio
 
 def test_an_adverb_before_no_office_gives_none():
     assert extract_officials("Ravi Menon, formerly of Leeds, said the plan was poor.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation", "kind"),
+    [
+        ("Goran Pavic, president of the Belgrade dock workers union, said the strike would go on.",
+         "president of the Belgrade dock workers union", "Belgrade", "corporate"),
+        ("Goran Pavic, chairman of the Senate panel, said hearings would open in May.",
+         "chairman of the Senate panel", "Senate", "government"),
+        ("Goran Pavic, deputy leader of the Yugoslav negotiating team, told reporters the talks were over.",
+         "deputy leader of the Yugoslav negotiating team", "Yugoslavia", "government"),
+    ],
+)
+def test_a_lower_case_body_placed_by_its_country_city_or_legislature(sentence, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Goran Pavic", title, affiliation, kind)
+
+
+def test_a_firms_unit_named_by_a_region_belongs_to_no_country():
+    sentence = "Guinness said Goran Pavic was named vice president finance of the North American unit, it said."
+    assert all(official.affiliation != "United States" for official in extract_officials(sentence))
