@@ -517,6 +517,8 @@ class _Tokens:
     bodies: dict[str, set[str]] | None = None
     # (last token, name) of the companies the article names, in order ("" for a cut-off name), filled on first use
     firms: tuple[list[int], list[str]] | None = None
+    # words of the names Reuters tickers follow ("conrac" for "CONRAC <CAX>"), filled on first use
+    ticker_names: set[str] | None = None
     # tokens right after a photo caption, where a name starts: "CEO Home Mart (Left) Asif Rana"
     after_caption: set[int] = field(default_factory=set)
 
@@ -2407,15 +2409,38 @@ def _company_office_in_company_copy(toks: _Tokens, name: list[int], region: list
     if toks.firms is None:
         toks.firms = _named_firms(toks)
     ends, names = toks.firms
-    # "President X" in a sentence that names a country or a public body is a head of state's style
-    if any(words[idx] == "President" for idx in region) and any(
-            toks.country[idx] or (words[idx][0].isupper() and _public({words[idx].casefold()}))
-            for idx in range(start, end + 1)):
+    # "President X" in a sentence that names a country or a public body is a head of state's style, and needs a
+    # company named, not only spoken of
+    styled_as_a_state = region[0] < name[0] and any(words[idx] == "President" for idx in region)
+    if styled_as_a_state and any(toks.country[idx] or (words[idx][0].isupper() and _public({words[idx].casefold()}))
+                                 for idx in range(start, end + 1)):
         return False
     k = bisect.bisect_left(ends, before)
     while k < len(ends) and ends[k] <= end and not names[k]:
         k += 1
-    return (k < len(ends) and ends[k] <= end) or any(words[idx] in _COMPANY_NOUNS for idx in range(start, end + 1))
+    tickers = _ticker_names(toks)
+    return (k < len(ends) and ends[k] <= end) or any(
+        words[idx][0].isupper() and not toks.styled[idx] and words[idx].casefold() in tickers
+        for idx in range(before, end + 1)) or not styled_as_a_state and any(
+        words[idx] in _COMPANY_NOUNS for idx in range(start, end + 1))
+
+
+def _ticker_names(toks: _Tokens) -> set[str]:
+    """The words of the names a Reuters ticker follows, the headline's too ("CONRAC <CAX> EXPLORING ..." ->
+    "conrac"), that no gazetteer knows ("U.S. OIL <USOC.O>" gives none): the firm's name wherever it is printed."""
+    if toks.ticker_names is None:
+        words, found = toks.words, set()
+        for at in range(1, len(words) - 1):
+            if words[at] == "<" and words[at + 1].isupper():
+                k = at - 1
+                while k >= 0 and at - k <= 4 and words[k][0].isalpha() and words[k][0].isupper():
+                    key = words[k].casefold()
+                    if not (key in _ORG_WORDS or key in _DESCRIPTORS or key in _COUNTRIES or key in _PLACES
+                            or key in _STOPWORDS or _is_head(key)):
+                        found.add(key)
+                    k -= 1
+        toks.ticker_names = found
+    return toks.ticker_names
 
 
 def _named_firms(toks: _Tokens) -> tuple[list[int], list[str]]:

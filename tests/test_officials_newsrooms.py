@@ -1964,6 +1964,9 @@ def test_a_fund_or_sales_manager_is_no_official(sentence):
         ("Velmont <VLM.N> raised its dividend by ten pct. Spokesman Carl Dunne said earnings would grow.",
          "Carl Dunne", "Spokesman"),
         ("Talks with <Brenner Dairies> went on all week, spokeswoman Ada Kim said.", "Ada Kim", "spokeswoman"),
+        # the firm named only by the name its ticker follows in the headline
+        ("BRANDEX <BDX> SEES HIGHER SALES\n\nBrandex expects sales to rise by a third, spokesman Tom Reid said.",
+         "Tom Reid", "spokesman"),
         # decimal points end no sentence
         ("Arlon Paper Co expects sales to rise 4.5 pct and profit 10.5 pct, Ruth Amsel, vice president and "
          "treasurer, told reporters.", "Ruth Amsel", "vice president and treasurer"),
@@ -1980,6 +1983,11 @@ def test_an_office_naming_no_body_in_company_copy_is_a_companys(text, name, titl
         # no company in the sentence or the one before
         ("The White House said taxes would not rise. Spokesman Daniel Roth said the budget was final.",
          "Daniel Roth"),
+        ("BRANDEX SEES HIGHER SALES\n\nBrandex expects sales to rise by a third, spokesman Tom Reid said.",
+         "Tom Reid"),
+        # a ticker after words the gazetteer knows names no firm by them
+        ("U.S. OIL <USO> HIT BY TAX\n\nOil imports fell sharply. Spokesman Tom Reid said the figures were final.",
+         "Tom Reid"),
         # a head of state named by surname alone, or in a sentence naming a country or a public body
         ("Colvern Mining Co said exports would rise after President Reagan signed the trade bill.", "Reagan"),
         ("Chile's state copper company Codelco will raise output, President Ana Morales said.", "Ana Morales"),
