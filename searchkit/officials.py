@@ -284,6 +284,9 @@ _LEGISLATORS = _wordset("mp msp mla mna mpa mep mlc lawmaker legislator councill
 # a legislature seat written after the name ("X MS" in the Senedd, "X AM", "X TD" in the Dail, "X MHK" in the
 # House of Keys, "X MP"); in capitals, so "Ms" stays an honorific. Not "QC": a barrister's rank, no seat.
 _SEAT_SUFFIXES = frozenset({"MS", "AM", "TD", "MP", "MSP", "MLA", "MLC", "MHK", "MNA", "MPA", "MEP"})
+# seats few readers know by their letters, spelt out with the legislature they sit in
+_SEATS_SPELT_OUT = {"MHK": ("Member of the House of Keys", "House of Keys"), "MS": ("Member of the Senedd", "Senedd"),
+                    "MLC": ("Member of the Legislative Council", "Legislative Council")}
 # places a manager runs as their office holder; a "fund manager" or "sales manager" is staff
 _SITES = _wordset("distillery plant site mill mine factory refinery brewery smelter warehouse depot")
 # UN climate summits as the BBC prints them ("Cop26 president")
@@ -2177,7 +2180,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 office_by_verb(name, chunk)
                 from_delegation(name, chunk)
                 if seat_after(chunk):
-                    add(name, [chunk[-1] + 1])  # "Daphne Ode MHK said": the seat is the only office given
+                    # "Daphne Ode MHK said": the seat is the only office given
+                    seat, found = words[chunk[-1] + 1], len(out)
+                    add(name, [chunk[-1] + 1])
+                    if len(out) > found and seat in _SEATS_SPELT_OUT:
+                        out[-1].title, out[-1].affiliation = _SEATS_SPELT_OUT[seat]
             described = described_body(nxt) if nxt and is_bare_title(nxt) else None
             if not described and nxt and len(nxt) > 3 and words[nxt[-2]] in ("of", "for") and is_bare_title(nxt):
                 # "managing director of Dubai developer DAMAC Properties": the place was read into the office

@@ -2256,7 +2256,7 @@ def test_a_traders_or_an_academics_remit_makes_no_official(sentence):
 @pytest.mark.parametrize(
     ("sentence", "name", "title"),
     [
-        ("Nora Quayle MHK said the treaty was a fair deal.", "Nora Quayle", "MHK"),
+        ("Nora Quayle MHK said the treaty was a fair deal.", "Nora Quayle", "Member of the House of Keys"),
         ("Ewan Blair MSP had argued the plan was outdated.", "Ewan Blair", "MSP"),
         ("Ben Ode MP, the Minister of State for Energy, opened the plant.", "Ben Ode", "Minister of State for Energy"),
         ("Ben Ode, Under Secretary of the Treasury, told a lunch the bill was dead.", "Ben Ode",
