@@ -288,6 +288,8 @@ _SEAT_SUFFIXES = frozenset({"MS", "AM", "TD", "MP", "MSP", "MLA", "MLC", "MHK", 
 _SEATS_SPELT_OUT = {"MHK": ("Member of the House of Keys", "House of Keys"), "MS": ("Member of the Senedd", "Senedd"),
                     "MLC": ("Member of the Legislative Council", "Legislative Council")}
 # places a manager runs as their office holder; a "fund manager" or "sales manager" is staff
+# a partner who runs the firm ("managing partner", "senior partner"), unlike one of many ("a partner at ...")
+_LEADING_PARTNERS = _wordset("managing senior")
 _SITES = _wordset("distillery plant site mill mine factory refinery brewery smelter warehouse depot")
 # UN climate summits as the BBC prints them ("Cop26 president")
 _SUMMITS = _wordset("cop21 cop25 cop26 cop27 cop28")
@@ -699,6 +701,8 @@ def _tokenise(text: str) -> _Tokens:
             labels[i - 1], labels[i] = _DESC, _HEAD  # "distillery manager X" runs a named place ("fund manager" no)
         elif word.casefold() == "manager" and i > 0 and toks.words[i - 1].casefold() == "general":
             labels[i - 1], labels[i] = _DESC, _HEAD  # "General Manager" is an office; "sales manager" is not
+        elif word.casefold() == "partner" and i > 0 and toks.words[i - 1].casefold() in _LEADING_PARTNERS:
+            labels[i - 1], labels[i] = _DESC, _HEAD  # "managing partner at Bethmann Bank" runs the firm; "a partner" no
         elif (word == "General" and (i == 0 or labels[i - 1] not in (_HEAD, _DESC, _HONORIFIC))
               and toks.words[i + 1:i + 2] != ["Manager"]) or (
                 labels[i] == _ORG and i >= 2 and labels[i - 1] == labels[i - 2] == _NAME and not toks.country[i]

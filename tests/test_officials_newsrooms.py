@@ -2370,3 +2370,13 @@ def test_its_office_belongs_to_the_body_that_opens_the_sentence(sentence, affili
 )
 def test_its_office_with_no_body_opening_the_sentence_gives_none(sentence):
     assert _affiliation_of(sentence, "Ola Kaba") == ""
+
+
+def test_a_managing_or_senior_partner_runs_the_firm():
+    official = one("Rhys Owen, managing partner at Tallis Bank, said rates were low.")
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Rhys Owen", "managing partner", "Tallis Bank", "corporate")
+
+
+def test_a_plain_partner_is_one_of_many():
+    assert extract_officials("Rhys Owen, a partner at Tallis Bank, said rates were low.") == []
