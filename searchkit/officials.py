@@ -1173,6 +1173,11 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         sources.append(_words_of(toks, body_after))
     affiliation = next((text for text in map(_BASED_IN.sub, [""] * len(sources), sources)
                         if text and not _says_nothing(text)), "")
+    if (not affiliation and len(of_object) > 2 and words[of_object[-1]].casefold() in _PUBLIC_NOUNS
+            and all(words[idx][0].isupper() for idx in of_object)):
+        # "chairman of the Climate Change Committee", "head of the National Security Council": a body's whole
+        # capitalised name, though each of its words alone would say nothing
+        affiliation = _words_of(toks, of_object)
     opener = title_part[0]
     party_office = words[opener] in _LABOUR and words[title_part[1 % len(title_part)]].casefold() in _PARTY_OFFICES
     if (not affiliation and len(title_part) > 1 and labels[opener] == _DESC and words[opener][0].isupper()
