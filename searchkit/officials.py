@@ -284,6 +284,9 @@ _LEGISLATORS = _wordset("mp msp mla mna mpa mep mlc lawmaker legislator councill
 # a legislature seat written after the name ("X MS" in the Senedd, "X AM", "X TD" in the Dail, "X MHK" in the
 # House of Keys, "X MP"); in capitals, so "Ms" stays an honorific. Not "QC": a barrister's rank, no seat.
 _SEAT_SUFFIXES = frozenset({"MS", "AM", "TD", "MP", "MSP", "MLA", "MLC", "MHK", "MNA", "MPA", "MEP"})
+# seats few readers know by their letters, spelt out with the legislature they sit in
+_SEATS_SPELT_OUT = {"MHK": ("Member of the House of Keys", "House of Keys"), "MS": ("Member of the Senedd", "Senedd"),
+                    "MLC": ("Member of the Legislative Council", "Legislative Council")}
 # places a manager runs as their office holder; a "fund manager" or "sales manager" is staff
 _SITES = _wordset("distillery plant site mill mine factory refinery brewery smelter warehouse depot")
 # UN climate summits as the BBC prints them ("Cop26 president")
@@ -332,6 +335,9 @@ _NOT_AFFILIATIONS = _wordset(
 )
 # Lower-case words between a name and its office: "Ali Khan, then acting governor", "... was elected chairman".
 _LEAD_INS = _wordset("the a an then now another also his her their its")
+# lower-case words between a name's comma and its office that date the office: "Peter Rogers, previously president
+# of ...", "David Lyon, currently managing director of ...", "William Bradt, new chairman of ..."
+_TIME_ADVERBS = frozenset({"formerly", "previously", "currently", "presently", "recently", "new"})
 # "the country's president": a country the article names elsewhere
 _THE_COUNTRY = _wordset("country nation kingdom republic")
 _AUXILIARIES = _wordset("was is has have had been be will would being")
@@ -1247,6 +1253,13 @@ _OWNED_UNITS = _UNITS | _wordset(
     """branch committee council board panel taskforce directorate delegation group team staff arm subsidiary
     operation operations activities services affairs""")
 _OWNED_UNIT_WORDS = 4
+# Bodies written in lower case after the country, city or legislature they belong to ("president of the Belgrade
+# trade unions council", "chairman of the Senate panel", "deputy leader of the Soviet negotiating team"); not a
+# firm's part ("the North American unit", "the U.S. card products group", "the Gulf desk" belong to no country)
+_PLACED_BODIES = _wordset(
+    "committee council board panel taskforce directorate delegation team association federation union organisation"
+    " organization")
+_LEGISLATURES = frozenset({"House", "Senate"})
 # A lower-case remit between an office and its body that makes the holder an analyst, a trader, a fund manager or
 # an academic, not an officer ("head of risk arbitrage at ...", "head of asset allocation at ...")
 _ANALYSTS_REMITS = _wordset(
@@ -1676,7 +1689,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if relative:
             at += 1 + (words[at] == ",")
         elif words[at] == "," or words[at].casefold() == "as":
-            return chunk_at(at + 1)
+            return chunk_at(at + 1 + (at + 1 < n and words[at + 1] in _TIME_ADVERBS))
         verb_at = at
         for _ in range(3):
             if at < n and words[at].casefold() in _AUXILIARIES:
@@ -1890,11 +1903,26 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         return chunk[:head + 1], _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else (
             "government")
 
+    def owns_by_place(idx: int) -> bool:
+        # a country, a city, a legislature or a party that owns a body written in lower case after it
+        word = words[idx]
+        return bool(toks.country[idx]) or word.casefold() in _PLACES or word in _LEGISLATURES or (
+            word.isupper() and word.casefold() in _PARTY_WORDS)
+
     def owned_unit(chunk: list[int]) -> tuple[list[int], int] | None:
         """(office up to the owner, end of the unit) when an office after a name ends in a body's possessive and a
         lower-case part of that body: "head of Johannesburg Consolidated's gold division", "director of the
-        SEC's division of market regulation" (its remit after "of"), before the clause ends."""
+        SEC's division of market regulation" (its remit after "of"), before the clause ends; or in a country, a
+        city, a legislature or a party before a body in lower case ("president of the Belgrade trade unions
+        council", "chairman of the Senate panel")."""
         owner = next((k for k, idx in enumerate(chunk) if toks.possessive[idx]), -1)
+        units = _OWNED_UNITS
+        if owner < 0:
+            owner = max((k for k, idx in enumerate(chunk) if words[idx][0].isupper()), default=-1)
+            units = _PLACED_BODIES
+            owners = [idx for idx in chunk[:owner + 1] if words[idx][0].isupper() and labels[idx] != _HEAD]
+            if owner < 0 or not owns_by_place(chunk[owner]) or not all(owns_by_place(idx) for idx in owners):
+                return None
         if owner < 2 or labels[chunk[0]] not in (_HEAD, _DESC):
             return None
         region = chunk[:owner + 1]
@@ -1909,7 +1937,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         while end < n and end - at < _OWNED_UNIT_WORDS and (words[end].islower() and words[end].isalpha()
                                                                or words[end] == "and" or "-" in words[end]):
             end += 1
-        while end > at and words[end - 1] not in _OWNED_UNITS:
+        while end > at and words[end - 1] not in units:
             end -= 1
         if end == at or any(idx >= end for idx in chunk[owner + 1:]):
             return None
@@ -2152,7 +2180,11 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 office_by_verb(name, chunk)
                 from_delegation(name, chunk)
                 if seat_after(chunk):
-                    add(name, [chunk[-1] + 1])  # "Daphne Ode MHK said": the seat is the only office given
+                    # "Daphne Ode MHK said": the seat is the only office given
+                    seat, found = words[chunk[-1] + 1], len(out)
+                    add(name, [chunk[-1] + 1])
+                    if len(out) > found and seat in _SEATS_SPELT_OUT:
+                        out[-1].title, out[-1].affiliation = _SEATS_SPELT_OUT[seat]
             described = described_body(nxt) if nxt and is_bare_title(nxt) else None
             if not described and nxt and len(nxt) > 3 and words[nxt[-2]] in ("of", "for") and is_bare_title(nxt):
                 # "managing director of Dubai developer DAMAC Properties": the place was read into the office
@@ -2169,11 +2201,14 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             if unit:
                 # "Ken Ode, head of Acme Mining's gold division, said": the office is in the firm's unit
                 region, end = unit
+                owner = region[-1]
+                # a body placed by its owner's name is what its lower-case words say ("trade unions council")
+                named_by = region if toks.possessive[owner] else [*region, *range(owner + 1, end)]
                 found = len(out)
-                add(name, region, kind_over=_kind_of_body(toks, region))
-                if len(out) > found and out[-1].title.endswith(words[region[-1]]):
-                    owner = words[region[-1]]
-                    out[-1].title += ("'" if owner.endswith("s") else "'s") + " " + " ".join(words[region[-1] + 1:end])
+                add(name, region, kind_over=_kind_of_body(toks, named_by))
+                if len(out) > found and out[-1].title.endswith(words[owner]):
+                    mark = ("'" if words[owner].endswith("s") else "'s") if toks.possessive[owner] else ""
+                    out[-1].title += mark + " " + " ".join(words[owner + 1:end])
                 used_titles.add(nxt[0])
                 continue
             remit = remit_at_body(nxt) if nxt and is_bare_title(nxt) and not is_complete(nxt) else None

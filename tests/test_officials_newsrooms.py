@@ -2256,7 +2256,7 @@ def test_a_traders_or_an_academics_remit_makes_no_official(sentence):
 @pytest.mark.parametrize(
     ("sentence", "name", "title"),
     [
-        ("Nora Quayle MHK said the treaty was a fair deal.", "Nora Quayle", "MHK"),
+        ("Nora Quayle MHK said the treaty was a fair deal.", "Nora Quayle", "Member of the House of Keys"),
         ("Ewan Blair MSP had argued the plan was outdated.", "Ewan Blair", "MSP"),
         ("Ben Ode MP, the Minister of State for Energy, opened the plant.", "Ben Ode", "Minister of State for Energy"),
         ("Ben Ode, Under Secretary of the Treasury, told a lunch the bill was dead.", "Ben Ode",
@@ -2301,3 +2301,46 @@ def test_a_body_described_in_lower_case_with_its_countrys_adjective(sentence, na
 )
 def test_a_description_that_names_no_body_gives_no_office(sentence):
     assert "Amina Otieno" not in [official.name for official in extract_officials(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ("Ravi Menon, previously president of Orbit Tools Inc, will run the new unit.",
+         "president of Orbit Tools Inc", "Orbit Tools Inc"),
+        ("Ravi Menon, currently managing director of Halden Plc, was named chief executive.",
+         "managing director of Halden Plc", "Halden Plc"),
+        ("Ravi Menon, new chairman of the Calder Grain Exchange, said fees would fall.",
+         "chairman of the Calder Grain Exchange", "Calder Grain Exchange"),
+    ],
+)
+def test_an_office_dated_by_an_adverb_after_the_name(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Ravi Menon", title, affiliation, "corporate")
+
+
+def test_an_adverb_before_no_office_gives_none():
+    assert extract_officials("Ravi Menon, formerly of Leeds, said the plan was poor.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation", "kind"),
+    [
+        ("Goran Pavic, president of the Belgrade dock workers union, said the strike would go on.",
+         "president of the Belgrade dock workers union", "Belgrade", "corporate"),
+        ("Goran Pavic, chairman of the Senate panel, said hearings would open in May.",
+         "chairman of the Senate panel", "Senate", "government"),
+        ("Goran Pavic, deputy leader of the Yugoslav negotiating team, told reporters the talks were over.",
+         "deputy leader of the Yugoslav negotiating team", "Yugoslavia", "government"),
+    ],
+)
+def test_a_lower_case_body_placed_by_its_country_city_or_legislature(sentence, title, affiliation, kind):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Goran Pavic", title, affiliation, kind)
+
+
+def test_a_firms_unit_named_by_a_region_belongs_to_no_country():
+    sentence = "Guinness said Goran Pavic was named vice president finance of the North American unit, it said."
+    assert all(official.affiliation != "United States" for official in extract_officials(sentence))
