@@ -1654,6 +1654,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if not affiliation:
             # "the committee's chief executive", "chairman of the exchange": the body named before
             affiliation = _body_referred_back(toks, referring, referred)
+        if not affiliation:
+            affiliation = _its_owner(toks, referring[0])  # "NL Industries Inc said its chairman"
         # "the country's president Ebrahim Raisi", "Iran says ...": the country the headline names
         the_countrys = region[0] > 0 and toks.possessive[region[0] - 1] and words[region[0] - 1] in _THE_COUNTRY
         if not affiliation and title.casefold() in _HEADLINE_TITLES and (
@@ -2344,6 +2346,35 @@ def _firm_referred_to(toks: _Tokens, at: int) -> str:
     if ref < 1 or not toks.possessive[ref] or words[ref] not in _FIRM_REFERENCES:
         return ""
     return _nearest_firm(toks, ref)
+
+
+def _its_owner(toks: _Tokens, at: int) -> str:
+    """"Guinness says its former chairman", "The UAW said its vice president", "The Soviet Union supports ..., its
+    ambassador": the owner of an office after "its" (up to two lower-case words before the office at `at`) is the
+    company, acronym or country that opens the sentence; "" when the sentence opens with none ("Merrill Lynch
+    said ... the SEC charge against its executive" names no firm the extractor knows)."""
+    words, labels = toks.words, toks.labels
+    its = at - 1
+    while its >= 0 and at - its <= 2 and words[its].islower() and words[its] not in _CLAUSE_WORDS:
+        its -= 1
+    if its < 0 or words[its].casefold() != "its":
+        return ""
+    start = its
+    while start > 0 and its - start < _SENTENCE_LOOKBACK and labels[start - 1] != _DOT and words[start - 1][0] != "\n":
+        start -= 1
+    start += words[start] == "The"
+    word, country = words[start], toks.country[start]
+    if country and word.casefold() in country.casefold().split() and not toks.possessive[start]:
+        return country  # "The Soviet Union supports ... its ambassador" (not "Norwegian oil company X")
+    if (word.isupper() and len(word) > 1 and word.isalpha() and labels[start] == _ORG and not country
+            and not (start + 1 < len(words) and words[start + 1][0].isupper())):
+        return word  # "The UAW said its vice president" ("Hutton LBO is ..." is a firm's name)
+    if toks.firms is None:
+        toks.firms = _named_firms(toks)
+    ends, names = toks.firms
+    k = bisect.bisect_left(ends, start)
+    # "Wilshire Oil Co, which holds a stake in Jacobs Engineering Group Inc, said its chairman": the first firm
+    return names[k] if k < len(ends) and ends[k] < its and ends[k] + 1 - len(names[k].split()) == start else ""
 
 
 def _subject_firm(toks: _Tokens) -> str:

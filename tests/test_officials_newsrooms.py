@@ -2344,3 +2344,29 @@ def test_a_lower_case_body_placed_by_its_country_city_or_legislature(sentence, t
 def test_a_firms_unit_named_by_a_region_belongs_to_no_country():
     sentence = "Guinness said Goran Pavic was named vice president finance of the North American unit, it said."
     assert all(official.affiliation != "United States" for official in extract_officials(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ("Globex Inc said its chairman, Ola Kaba, would retire in May.", "Globex Inc"),
+        ("The UAW said its vice president Ola Kaba would lead the talks.", "UAW"),
+        ("The Soviet Union backs free shipping in the Gulf, its ambassador to Kuwait, Ola Kaba, said.",
+         "Soviet Union"),
+    ],
+)
+def test_its_office_belongs_to_the_body_that_opens_the_sentence(sentence, affiliation):
+    assert _affiliation_of(sentence, "Ola Kaba") == affiliation
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the sentence opens with a firm the text does not mark as one, then names another body
+        "Merrill Lynch in London said the SEC charge against its executive Ola Kaba was unfair.",
+        # a country named inside the sentence, not as its subject
+        "The vote on trade with the United States was put off, its sponsor Senator Ola Kaba said.",
+    ],
+)
+def test_its_office_with_no_body_opening_the_sentence_gives_none(sentence):
+    assert _affiliation_of(sentence, "Ola Kaba") == ""
