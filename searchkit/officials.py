@@ -2465,7 +2465,7 @@ def _company_office_in_company_copy(toks: _Tokens, name: list[int], region: list
     return (k < len(ends) and ends[k] <= end) or any(
         words[idx][0].isupper() and not toks.styled[idx] and words[idx].casefold() in tickers
         for idx in range(before, end + 1)) or not styled_as_a_state and any(
-        words[idx] in _COMPANY_NOUNS for idx in range(start, end + 1))
+        words[idx] in _COMPANY_NOUNS for idx in range(before, end + 1))
 
 
 def _ticker_names(toks: _Tokens) -> set[str]:
