@@ -1177,6 +1177,11 @@ def _describe(toks: _Tokens, region: list[int]) -> tuple[str, str, str]:
         sources.append(_words_of(toks, body_after))
     affiliation = next((text for text in map(_BASED_IN.sub, [""] * len(sources), sources)
                         if text and not _says_nothing(text)), "")
+    if (not affiliation and len(of_object) > 2 and words[of_object[-1]].casefold() in _PUBLIC_NOUNS
+            and all(words[idx][0].isupper() for idx in of_object)):
+        # "chairman of the Climate Change Committee", "head of the National Security Council": a body's whole
+        # capitalised name, though each of its words alone would say nothing
+        affiliation = _words_of(toks, of_object)
     opener = title_part[0]
     party_office = words[opener] in _LABOUR and words[title_part[1 % len(title_part)]].casefold() in _PARTY_OFFICES
     if (not affiliation and len(title_part) > 1 and labels[opener] == _DESC and words[opener][0].isupper()
@@ -2464,7 +2469,7 @@ def _company_office_in_company_copy(toks: _Tokens, name: list[int], region: list
     return (k < len(ends) and ends[k] <= end) or any(
         words[idx][0].isupper() and not toks.styled[idx] and words[idx].casefold() in tickers
         for idx in range(before, end + 1)) or not styled_as_a_state and any(
-        words[idx] in _COMPANY_NOUNS for idx in range(start, end + 1))
+        words[idx] in _COMPANY_NOUNS for idx in range(before, end + 1))
 
 
 def _ticker_names(toks: _Tokens) -> set[str]:

@@ -2372,6 +2372,18 @@ def test_its_office_with_no_body_opening_the_sentence_gives_none(sentence):
     assert _affiliation_of(sentence, "Ola Kaba") == ""
 
 
+def test_a_body_named_in_full_after_of_the_is_the_affiliation_though_each_word_says_nothing():
+    official = one("Ann Ode, the chairman of the National Climate Committee, said targets slipped.")
+    assert (official.title, official.affiliation) == ("chairman of the National Climate Committee",
+                                                      "National Climate Committee")
+
+
+@pytest.mark.parametrize("sentence", ["Nigel Pike, Chancellor of the Exchequer, said.",
+                                      "Ann Ode, Minister of State for Finance, said."])
+def test_a_portfolio_after_of_is_no_body(sentence):
+    assert one(sentence).affiliation == ""
+
+
 def test_a_managing_or_senior_partner_runs_the_firm():
     official = one("Rhys Owen, managing partner at Tallis Bank, said rates were low.")
     assert (official.name, official.title, official.affiliation, official.kind) == (
