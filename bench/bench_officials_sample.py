@@ -42,7 +42,8 @@ SEED = 12
 # and the fourth BBC and Reuters held-out sets after round 14, written on the error classes of the eleventh and the
 # third ones; the thirteenth with them, before any of them was scored; the fourteenth and the fifth BBC and Reuters
 # held-out sets after round 16 was written, before the extractor was run on them; held-outs 19-20 and BBC and
-# Reuters held-outs 10-11 at the start of round 22, before any of its rules were written)
+# Reuters held-outs 10-11 at the start of round 22, before any of its rules were written; held-out 21 and BBC and
+# Reuters held-outs 12 after round 22 had landed, before the extractor was run on them)
 SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters", 15),
         "pakistan_heldout": ("pakistan", 20), "pakistan_heldout2": ("pakistan", 20),
         "pakistan_heldout3": ("pakistan", 20), "pakistan_heldout4": ("pakistan", 20),
@@ -59,7 +60,8 @@ SETS = {"pakistan": ("pakistan", 30), "bbc": ("bbc", 15), "reuters": ("reuters",
         "pakistan_heldout17": ("pakistan", 20), "bbc_heldout8": ("bbc", 20), "reuters_heldout8": ("reuters", 20),
         "pakistan_heldout18": ("pakistan", 20), "bbc_heldout9": ("bbc", 20), "reuters_heldout9": ("reuters", 20),
         "pakistan_heldout19": ("pakistan", 20), "bbc_heldout10": ("bbc", 20), "reuters_heldout10": ("reuters", 20),
-        "pakistan_heldout20": ("pakistan", 20), "bbc_heldout11": ("bbc", 20), "reuters_heldout11": ("reuters", 20)}
+        "pakistan_heldout20": ("pakistan", 20), "bbc_heldout11": ("bbc", 20), "reuters_heldout11": ("reuters", 20),
+        "pakistan_heldout21": ("pakistan", 20), "bbc_heldout12": ("bbc", 20), "reuters_heldout12": ("reuters", 20)}
 
 
 def _csv_rows(path: Path, headline_col: str, body_col: str) -> dict[str, str]:
