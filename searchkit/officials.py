@@ -293,6 +293,7 @@ _LEADING_PARTNERS = _wordset("managing senior")
 _SITES = _wordset("distillery plant site mill mine factory refinery brewery smelter warehouse depot")
 # UN climate summits as the BBC prints them ("Cop26 president")
 _SUMMITS = _wordset("cop21 cop25 cop26 cop27 cop28")
+_SUMMIT_WORDS = _SUMMITS | {"cop"}
 _SURNAME_HEADS = _wordset("sultan king bishop marshal prince")
 # Months that are also given names or surnames ("Theresa May", "Ali Jan Khan", "Jan Egeland")
 _NAME_MONTHS = frozenset({"May", "Jan", "June", "April", "August"})
@@ -692,9 +693,11 @@ def _tokenise(text: str) -> _Tokens:
             labels[i] = _DESC  # "Belfast Lord Mayor": one office, not a style before it
         elif word in ("Dam", "Barrage") and i > 0 and labels[i - 1] == _NAME:
             labels[i] = _ORG  # "Diamer Basha Dam" is a dam ("Dam Teutong" a name)
-        elif (word in _SEAT_SUFFIXES and i > 0 and labels[i - 1] == _NAME
+        elif (word in _SEAT_SUFFIXES and i > 1 and labels[i - 1] == _NAME and labels[i - 2] in _NAMEISH
               and not "".join(toks.words[i + 1:i + 2])[:1].isupper()):
-            labels[i] = _BREAK  # "minister X MS said": a seat after the name ends it, not an acronym in it
+            # "minister X MS said": a seat after a full name ends it, not an acronym in it; after one word
+            # ("the only Green MP, X") the word is the seat's party or place and the seat is the office
+            labels[i] = _BREAK
         elif word == "Sheriff" and i > 0 and labels[i - 1] == _NAME and not toks.possessive[i - 1]:
             labels[i] = _NAME  # "Bunu Sheriff Musa": a name ("Boulder County Sheriff" is an office)
         elif word == "manager" and i > 0 and toks.words[i - 1].casefold() in _SITES:
@@ -1275,6 +1278,9 @@ _ANALYSTS_REMITS = _wordset(
     """analysis studies economic economics forecasting trading arbitrage equities equity bonds fixed income
     markets swaps asset assets allocation portfolio portfolios fund funds investment investments geology science
     sciences""")
+# A dealing desk or research team a "head of" runs ("head of forex at ...", "head of rates at ..."): a market
+# remit, not an office; a vice president or director of sales or commodities is still a firm's officer
+_DESK_REMITS = _wordset("forex currency currencies rates commodities credit derivatives dealing strategy research")
 _ACADEMIC_BODIES = _wordset("university college school academy")
 # Lower-case words that praise or size a body before its name ("president of the influential Japan Federation ...",
 # "head of the powerful ... Federation"), saying nothing of what it is
@@ -1344,7 +1350,7 @@ def _private(keys: set[str] | frozenset[str]) -> bool:
         return False
     # a word of a firm's name ("Capital", "Services") gives way to a public one ("Capital Development Authority",
     # "Bureau of Consumer Protection")
-    return _members_body(keys) or bool(
+    return _members_body(keys) or _campaign_coalition(keys) or bool(
         keys & (_COMPANY_MARKERS - _FIRM_WORDS | _PRIVATE_BODIES - _CONSUMER_WORDS)) or bool(
         keys & _FIRM_WORDS and not _public(keys)) or bool(keys & _CONSUMER_WORDS and not keys & _PUBLIC_NOUNS) or (
         _state_company(keys)) or _trade_union(keys) or bool(keys & _TRADE_QUALIFIERS and keys & _TRADE_BODIES) or (
@@ -1375,6 +1381,13 @@ def _members_body(keys: set[str] | frozenset[str]) -> bool:
     return not keys & _PARTY_WORDS and bool(
         (keys & _UNION_MEMBERS and keys & _STAFF_BODIES) or (keys & _MARKETS and "exchange" in keys)
         or ("federation" in keys and keys & _MEMBER_BODIES))
+
+
+def _campaign_coalition(keys: set[str] | frozenset[str]) -> bool:
+    """"COP26 Coalition": campaigners' coalition named for a UN climate summit, with no other public word; the
+    summit's own offices ("COP26 Presidency", "COP26 Unit") stay public."""
+    return "coalition" in keys and bool(keys & _SUMMIT_WORDS) and not (
+        keys - _SUMMIT_WORDS - {"coalition"}) & (_GOVERNMENT_SIGNALS | _PARTY_WORDS | _STATES_BODIES)
 
 
 def _trade_union(keys: set[str] | frozenset[str]) -> bool:
@@ -1984,7 +1997,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             return None
         remit = {word.casefold() for word in words[at + 1:end]}
         body = chunk_at(end + 1)
-        if not body or remit & (_NOT_OFFICES | _FIELDS | _ANALYSTS_REMITS) or not is_complete(body):
+        desk_head = words[chunk[office - 1]].casefold() == "head" and remit & _DESK_REMITS
+        if not body or remit & (_NOT_OFFICES | _FIELDS | _ANALYSTS_REMITS) or desk_head or not is_complete(body):
             return None
         if not (words[body[0]][0].isupper() and words[body[-1]][0].isupper()
                 and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)

@@ -2247,6 +2247,9 @@ def test_an_office_with_a_lower_case_remit_before_its_body(sentence, name, title
     [
         "Mia Holt, head of risk arbitrage at Harlow Sachs, said the spread would close.",  # a trader
         "Mia Holt, head of petroleum geology at Moscow State University, said the field was old.",  # an academic
+        "The rupee will slide, said Mia Holt, head of forex at Harlow Trust.",  # a dealing desk
+        "Mia Holt, head of rates at Harlow Sachs, expects two cuts.",
+        "Mia Holt, global head of commodities at Harlow Sachs, said oil would rise.",
     ],
 )
 def test_a_traders_or_an_academics_remit_makes_no_official(sentence):
@@ -2266,6 +2269,15 @@ def test_a_traders_or_an_academics_remit_makes_no_official(sentence):
 def test_a_seat_after_the_name_or_an_under_secretary_is_an_office(sentence, name, title):
     official = one(sentence)
     assert (official.name, official.title, official.kind) == (name, title, "government")
+
+
+@pytest.mark.parametrize("sentence", ["Walesâs only Green MP, Tomos Pryce, says the levy is too low.",
+                                      "The only Green MP, Tomos Pryce, says the levy is too low."])
+def test_a_party_word_before_a_seat_is_no_name_that_the_seat_ends(sentence):
+    # "Green" could be a surname, but one word before "MP" with no given name is the seat's party
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation, official.kind) == (
+        "Tomos Pryce", "Green MP", "Green", "government")
 
 
 def test_a_barristers_rank_after_the_name_is_no_seat():
@@ -2392,3 +2404,13 @@ def test_a_managing_or_senior_partner_runs_the_firm():
 
 def test_a_plain_partner_is_one_of_many():
     assert extract_officials("Rhys Owen, a partner at Tallis Bank, said rates were low.") == []
+
+
+def test_a_campaigners_coalition_named_for_a_climate_summit_is_no_public_body():
+    official = one("Ola Kaba, a spokesperson for the COP27 Coalition, said the talks had failed.")
+    assert (official.affiliation, official.kind) == ("COP27 Coalition", "corporate")
+
+
+def test_a_climate_summits_own_office_stays_public():
+    official = one("Ola Kaba, a spokesperson for the COP27 Presidency, said the talks had failed.")
+    assert (official.affiliation, official.kind) == ("COP27 Presidency", "government")
