@@ -2147,6 +2147,50 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if len(people) == 1 and (j < 0 or labels[j] == _DOT or words[j].startswith("\n")):
             add(people[0], chunk[:_MAX_TITLE_TOKENS])
 
+    def sentence_of(at: int) -> tuple[int, int]:
+        # the bounds [start, end) of the sentence holding token `at`, at most _SENTENCE_LOOKBACK tokens each way
+        start = at
+        while start > 0 and at - start < _SENTENCE_LOOKBACK and labels[start - 1] != _DOT and not words[
+                start - 1].startswith("\n"):
+            start -= 1
+        end = at
+        while end < n and end - at < _SENTENCE_LOOKBACK and labels[end] != _DOT and not words[end].startswith("\n"):
+            end += 1
+        return start, end
+
+    def full_names_in(start: int, end: int) -> list[list[int]]:
+        return [chunks[starts[j]] for j in range(start, end) if j in starts and is_full_name(chunks[starts[j]])]
+
+    def lone_subject(start: int, end: int) -> list[int] | None:
+        # the sentence's only full name, opening it as the subject of a verb ("Ann Ode warned ...")
+        names = full_names_in(start, end)
+        if len(names) != 1 or names[0][-1] + 1 >= end:
+            return None
+        verb = words[names[0][-1] + 1]
+        if names[0][0] != start:  # "Referring to his grandson, Ann Ode said ...": the sentence's speaker
+            return names[0] if verb in _SAID and words[names[0][0] - 1] == "," else None
+        return names[0] if verb.isalpha() and verb.islower() and verb not in _FUNCTION_WORDS else None
+
+    def office_beside_a_lone_name(chunk: list[int]) -> None:
+        # Across a sentence boundary, where neither sentence names anyone else:
+        # "Ann Ode fought back tears. The summit president apologised ..." (the office opens the next sentence)
+        # "... will hurt Wales, the deputy climate minister has said. Ann Ode warned ..." (the office ends the one
+        # before, the name opens the next)
+        if not (is_bare_title(chunk) and all(labels[idx] in (*_TITLEISH, _CONNECT) for idx in chunk)
+                and any(words[idx].casefold() in _STRONG_HEADS for idx in chunk) and chunk[-1] + 1 < n):
+            return
+        start, end = sentence_of(chunk[0])
+        after = words[chunk[-1] + 1]
+        if (full_names_in(start, end) or end >= n or labels[end] != _DOT or words[chunk[0] - 1] not in ("the", "The")
+                or not (after in _SAID or after.endswith("ed"))):
+            return
+        name = lone_subject(*sentence_of(end + 1))  # the office's sentence first, the name's next
+        if not name and chunk[0] - 1 == start and start > 1 and labels[start - 1] == _DOT:
+            name = lone_subject(*sentence_of(start - 2))  # the name's sentence first, "The <office>" opening the next
+        # a name given an office of its own keeps it
+        if name and not any(cand.title and words[name[-1]] in cand.name for cand in out):
+            add(name, chunk[:_MAX_TITLE_TOKENS])
+
     used_titles: set[int] = set()  # "Ali Khan - CEO AKD Securities, Tariq Adam - Director": Adam is no CEO
     for k, chunk in enumerate(chunks):
         listed_officials(k)
@@ -2264,6 +2308,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 used_titles.add(nxt[0])
     for chunk in chunks:
         office_in_next_sentence(chunk)
+    for chunk in chunks:
+        office_beside_a_lone_name(chunk)
     return out
 
 

@@ -2406,11 +2406,55 @@ def test_a_plain_partner_is_one_of_many():
     assert extract_officials("Rhys Owen, a partner at Tallis Bank, said rates were low.") == []
 
 
-def test_a_campaigners_coalition_named_for_a_climate_summit_is_no_public_body():
-    official = one("Ola Kaba, a spokesperson for the COP27 Coalition, said the talks had failed.")
-    assert (official.affiliation, official.kind) == ("COP27 Coalition", "corporate")
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("COP27 Coalition", "corporate"),  # campaigners named for the summit
+        ("COP27 Presidency", "government"),  # the summit's own office
+    ],
+)
+def test_a_campaigners_coalition_named_for_a_climate_summit_is_no_public_body(body, kind):
+    official = one(f"Ola Kaba, a spokesperson for the {body}, said the talks had failed.")
+    assert (official.affiliation, official.kind) == (body, kind)
 
 
-def test_a_climate_summits_own_office_stays_public():
-    official = one("Ola Kaba, a spokesperson for the COP27 Presidency, said the talks had failed.")
-    assert (official.affiliation, official.kind) == ("COP27 Presidency", "government")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name first, "The <office>" opening the next sentence
+        "Pact agreed\n\nIfor Bevan wept as the pact was sealed in Lima. The COP27 president apologised for the delay.",
+        # the office first, the name opening the next sentence
+        "Roads plan\n\nThe cuts will hurt rural Wales, the deputy transport minister has said. Ifor Bevan warned that"
+        " buses would stop.",
+        "Roads plan\n\nAfter the match in Swansea, the deputy transport minister said she was worried. Ifor Bevan told"
+        " the Senedd that buses would stop.",
+        # the name as the next sentence's speaker after a comma
+        "Talks\n\nThe COP27 president has told delegates that time is short. Speaking of his daughter, Ifor Bevan"
+        " said the world could not wait.",
+    ],
+)
+def test_an_office_in_the_sentence_beside_a_lone_name_is_that_persons(text):
+    official = one(text)
+    assert official.name == "Ifor Bevan" and official.title.endswith(("president", "minister"))
+    assert official.kind == "government"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another person named beside the lone name: whose office, the text does not say
+        "Pact agreed\n\nIfor Bevan wept as Nia Pugh spoke in Lima. The COP27 president apologised for the delay.",
+        "Roads plan\n\nThe cuts will hurt Wales, the deputy transport minister has said. Ifor Bevan warned Nia Pugh"
+        " that buses would stop.",
+        # the name does not open its sentence as its subject
+        "Pact agreed\n\nCrowds cheered Ifor Bevan in Lima. The COP27 president apologised for the delay.",
+    ],
+)
+def test_an_office_beside_more_than_one_name_or_no_subject_gives_none(text):
+    assert extract_officials(text) == []
+
+
+def test_a_name_with_an_office_of_its_own_keeps_it_across_sentences():
+    official = one("Roads plan\n\nThe cuts will hurt Wales, the deputy transport minister has said. Ifor Bevan, the"
+                   " party's candidate, warned that buses would stop. Council leader Ifor Bevan agreed.")
+    assert official.title == "Council leader"
