@@ -1598,6 +1598,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     labels, words = toks.labels, toks.words
     n = len(words)
     starts = {chunk[0]: k for k, chunk in enumerate(chunks)}
+    ending = {chunk[-1]: k for k, chunk in enumerate(chunks)}
     out: list[_Candidate] = []
 
     def add(name: list[int], region: list[int], fallback_affiliation: str = "", fallback_kind: str = "",
@@ -2187,9 +2188,24 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         name = lone_subject(*sentence_of(end + 1))  # the office's sentence first, the name's next
         if not name and chunk[0] - 1 == start and start > 1 and labels[start - 1] == _DOT:
             name = lone_subject(*sentence_of(start - 2))  # the name's sentence first, "The <office>" opening the next
-        # a name given an office of its own keeps it
-        if name and not any(cand.title and words[name[-1]] in cand.name for cand in out):
+        if name and words[name[-1]] not in titled_words:  # a name given an office of its own keeps it
             add(name, chunk[:_MAX_TITLE_TOKENS])
+            titled_words.add(words[name[-1]])
+
+    def office_in_brackets_before(chunk: list[int]) -> None:
+        # "(Fed Chair) Ann Ode said", "one of (CBT Chairman) Ann Ode's aims": an editor's bracketed office before
+        # a quoted name; "Chancellor of the Exchequer (Finance Minister) Ann Ode": the office before the gloss
+        close = chunk[-1] + 1
+        if not (is_bare_title(chunk) and labels[chunk[-1]] == _HEAD and chunk[0] > 0 and words[chunk[0] - 1] == "("
+                and close < n and words[close] == ")" and close + 1 in starts):
+            return
+        name = chunks[starts[close + 1]]
+        if not is_full_name(name):
+            return
+        glossed = chunks[ending[chunk[0] - 2]] if chunk[0] - 2 in ending else None
+        if glossed and is_bare_title(glossed) and any(labels[idx] == _HEAD for idx in glossed):
+            chunk = glossed
+        add(name, chunk[:_MAX_TITLE_TOKENS])
 
     used_titles: set[int] = set()  # "Ali Khan - CEO AKD Securities, Tariq Adam - Director": Adam is no CEO
     for k, chunk in enumerate(chunks):
@@ -2308,8 +2324,10 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 used_titles.add(nxt[0])
     for chunk in chunks:
         office_in_next_sentence(chunk)
+    titled_words = {word for cand in out if cand.title for word in cand.name}
     for chunk in chunks:
         office_beside_a_lone_name(chunk)
+        office_in_brackets_before(chunk)
     return out
 
 

@@ -309,6 +309,8 @@ def _cpu_seconds(text: str) -> float:
         "The Alpha Committee of Beta and Gamma Delta and ",
         "Labour's shadow business secretary Alpha Beta ",
         "Alpha Inc said its chairman Beta Gamma and its president Delta Epsilon ",
+        "Alpha Beta wept. The prime minister apologised, the deputy minister said. Gamma Delta warned. ",
+        "(Fed Chair) Alpha Beta and (Finance Minister) ",
     ],
     ids=["capitalised", "minister", "minister-name", "digits", "punctuation", "comma-pattern", "plural-office",
          "plural-including", "appointed-misspelt", "party-initials", "firm-referred-to", "trade-descriptor",
@@ -316,7 +318,7 @@ def _cpu_seconds(text: str) -> float:
          "bare-possessives", "lineage-name", "council-office",
          "verb-office", "next-sentence-office",
          "adviser-to-charity", "body-referred-back", "country-after-name", "body-name-run",
-         "owner-before-remit", "its-owner"],
+         "owner-before-remit", "its-owner", "office-beside-lone-name", "office-in-brackets"],
 )
 def test_hostile_text_costs_linear_time(unit):
     # four times the text may cost about four times the work, never sixteen: a generous bound of 8

@@ -2458,3 +2458,23 @@ def test_a_name_with_an_office_of_its_own_keeps_it_across_sentences():
     official = one("Roads plan\n\nThe cuts will hurt Wales, the deputy transport minister has said. Ifor Bevan, the"
                    " party's candidate, warned that buses would stop. Council leader Ifor Bevan agreed.")
     assert official.title == "Council leader"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "affiliation"),
+    [
+        ('"Half of (Bourse Chairman) Ivo Marsh\'s plan is done," a dealer said.', "Bourse Chairman", "Bourse"),
+        ("Dealers expect (Fed Governor) Ivo Marsh to vote for a cut.", "Fed Governor", "Fed"),
+        # the editor's gloss after the office the article prints
+        ("The levy was set by Chancellor of the Exchequer (Finance Minister) Ivo Marsh in March.",
+         "Chancellor of the Exchequer", ""),
+    ],
+)
+def test_an_office_in_brackets_before_a_quoted_name(sentence, title, affiliation):
+    official = one(sentence)
+    assert (official.name, official.title, official.affiliation) == ("Ivo Marsh", title, affiliation)
+
+
+@pytest.mark.parametrize("sentence", ["Shares of (Marsh Holdings) Ivo Marsh rose.", "He thanked the (new) Ivo Marsh."])
+def test_a_bracketed_firm_or_word_before_a_name_is_no_office(sentence):
+    assert extract_officials(sentence) == []
