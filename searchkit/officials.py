@@ -1335,6 +1335,11 @@ def _public(keys: set[str] | frozenset[str]) -> bool:
         "bank" in keys and bool(keys & _PUBLIC_BANK_WORDS)) or any(words <= keys for words in _PUBLIC_INSURERS)
 
 
+def _kind_of_words(keys: set[str]) -> str:
+    """A body's kind from its words: "government" only with a public word and no private one."""
+    return "corporate" if _private(keys) or not _public(keys) else "government"
+
+
 def _kind_of_body(toks: _Tokens, body: list[int]) -> str:
     """"government" for a body named with a public word or a country ("the SEC", "the UK Met Office"), else
     "corporate": an unknown body with a unit or a remit is a firm's far more often ("Citicorp", "Union Bank of
@@ -1506,6 +1511,24 @@ def _person(toks: _Tokens, chunk: list[int]) -> tuple[list[int], list[int]]:
     return [], chunk
 
 
+def _sentence_start(toks: _Tokens, at: int) -> int:
+    """The first token of the sentence holding token `at` (at most _SENTENCE_LOOKBACK tokens back)."""
+    start = at
+    while (start > 0 and at - start < _SENTENCE_LOOKBACK and toks.labels[start - 1] != _DOT
+           and toks.words[start - 1][0] != "\n"):
+        start -= 1
+    return start
+
+
+def _sentence_end(toks: _Tokens, at: int) -> int:
+    """The token that ends the sentence holding token `at` (its full stop or line break; at most
+    _SENTENCE_LOOKBACK tokens on), or the text's length."""
+    end, n = at, len(toks.words)
+    while end < n and end - at < _SENTENCE_LOOKBACK and toks.labels[end] != _DOT and toks.words[end][0] != "\n":
+        end += 1
+    return end
+
+
 def _country_after_name(toks: _Tokens, at: int) -> str:
     """"Prime Minister Li Peng of China said": the country named by "of" right after a name, when the country
     ends the phrase ("of China Steel Corp" names a firm, "of Britain's ICI" a firm's owner); "" otherwise."""
@@ -1602,7 +1625,8 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
     out: list[_Candidate] = []
 
     def add(name: list[int], region: list[int], fallback_affiliation: str = "", fallback_kind: str = "",
-            kind_over: str = "") -> None:
+            kind_over: str = "") -> _Candidate | None:
+        # the candidate made, or None when the region holds no office after all
         referring = region
         if region[0] > 0 and words[region[0] - 1].casefold() == "its" and not fallback_kind and _nearest_firm(
                 toks, region[0] - 1):
@@ -1685,6 +1709,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 title[0].isupper() or the_countrys) and kind == "government":
             affiliation = toks.headline_country  # "Denmark to ...": "Prime Minister Mette Frederiksen"
         out.append(_Candidate(name[-1], _name_words(toks, name), title, affiliation, kind))
+        return out[-1]
 
     def chunk_at(start: int) -> list[int] | None:
         # the chunk starting at `start`, after at most two lead-in words ("the", "then", "another")
@@ -1886,7 +1911,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 and all(labels[idx] in (_NAME, _ORG, _DESC, _CONNECT) for idx in body)):
             return None
         keys = described | {words[idx].casefold() for idx in body}
-        return _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else "government"
+        return _words_of(toks, body), _kind_of_words(keys)
 
     def described_in_office(chunk: list[int]) -> tuple[list[int], str, str] | None:
         """(office, affiliation, kind) when the office's "of"/"for" goes on to a body described in lower case (with
@@ -1925,8 +1950,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
         if all(toks.country[idx] for idx in body):
             return chunk[:head + 1], toks.country[body[0]], ""  # the country is the body: its office decides
         keys = set(lower) | _body_keys(toks, body)
-        return chunk[:head + 1], _words_of(toks, body), "corporate" if _private(keys) or not _public(keys) else (
-            "government")
+        return chunk[:head + 1], _words_of(toks, body), _kind_of_words(keys)
 
     def owns_by_place(idx: int) -> bool:
         # a country, a city, a legislature or a party that owns a body written in lower case after it
@@ -2149,15 +2173,7 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
             add(people[0], chunk[:_MAX_TITLE_TOKENS])
 
     def sentence_of(at: int) -> tuple[int, int]:
-        # the bounds [start, end) of the sentence holding token `at`, at most _SENTENCE_LOOKBACK tokens each way
-        start = at
-        while start > 0 and at - start < _SENTENCE_LOOKBACK and labels[start - 1] != _DOT and not words[
-                start - 1].startswith("\n"):
-            start -= 1
-        end = at
-        while end < n and end - at < _SENTENCE_LOOKBACK and labels[end] != _DOT and not words[end].startswith("\n"):
-            end += 1
-        return start, end
+        return _sentence_start(toks, at), _sentence_end(toks, at)
 
     def full_names_in(start: int, end: int) -> list[list[int]]:
         return [chunks[starts[j]] for j in range(start, end) if j in starts and is_full_name(chunks[starts[j]])]
@@ -2266,10 +2282,9 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 from_delegation(name, chunk)
                 if seat_after(chunk):
                     # "Daphne Ode MHK said": the seat is the only office given
-                    seat, found = words[chunk[-1] + 1], len(out)
-                    add(name, [chunk[-1] + 1])
-                    if len(out) > found and seat in _SEATS_SPELT_OUT:
-                        out[-1].title, out[-1].affiliation = _SEATS_SPELT_OUT[seat]
+                    seat = words[chunk[-1] + 1]
+                    if (holder := add(name, [chunk[-1] + 1])) and seat in _SEATS_SPELT_OUT:
+                        holder.title, holder.affiliation = _SEATS_SPELT_OUT[seat]
             described = described_body(nxt) if nxt and is_bare_title(nxt) else None
             if not described and nxt and len(nxt) > 3 and words[nxt[-2]] in ("of", "for") and is_bare_title(nxt):
                 # "managing director of Dubai developer DAMAC Properties": the place was read into the office
@@ -2289,21 +2304,18 @@ def _candidates(toks: _Tokens, chunks: list[list[int]]) -> list[_Candidate]:
                 owner = region[-1]
                 # a body placed by its owner's name is what its lower-case words say ("trade unions council")
                 named_by = region if toks.possessive[owner] else [*region, *range(owner + 1, end)]
-                found = len(out)
-                add(name, region, kind_over=_kind_of_body(toks, named_by))
-                if len(out) > found and out[-1].title.endswith(words[owner]):
+                holder = add(name, region, kind_over=_kind_of_body(toks, named_by))
+                if holder and holder.title.endswith(words[owner]):
                     mark = ("'" if words[owner].endswith("s") else "'s") if toks.possessive[owner] else ""
-                    out[-1].title += mark + " " + " ".join(words[owner + 1:end])
+                    holder.title += mark + " " + " ".join(words[owner + 1:end])
                 used_titles.add(nxt[0])
                 continue
             remit = remit_at_body(nxt) if nxt and is_bare_title(nxt) and not is_complete(nxt) else None
             if remit:
                 # "Ann Ode, director of policy and campaigns at Helpwise, said": the office's remit, then its body
                 office, end, body = remit
-                found = len(out)
-                add(name, office, _words_of(toks, body), kind_over=_kind_of_body(toks, body))
-                if len(out) > found:
-                    out[-1].title += " " + " ".join(words[office[-1] + 1:end])
+                if holder := add(name, office, _words_of(toks, body), kind_over=_kind_of_body(toks, body)):
+                    holder.title += " " + " ".join(words[office[-1] + 1:end])
                 used_titles.add(nxt[0])
                 continue
             if nxt and not is_complete(nxt):
@@ -2446,9 +2458,7 @@ def _its_owner(toks: _Tokens, at: int) -> str:
         its -= 1
     if its < 0 or words[its].casefold() != "its":
         return ""
-    start = its
-    while start > 0 and its - start < _SENTENCE_LOOKBACK and labels[start - 1] != _DOT and words[start - 1][0] != "\n":
-        start -= 1
+    start = _sentence_start(toks, its)
     start += words[start] == "The"
     word, country = words[start], toks.country[start]
     if country and word.casefold() in country.casefold().split() and not toks.possessive[start]:
